@@ -1,0 +1,238 @@
+/// One assessment scheme (考核办法), loaded from a `Criteria/*.json5` file.
+///
+/// Everything a district may vary lives here, so another district's variant is a new
+/// criteria file, never a code change.
+public struct Criteria: Sendable {
+    public var id: String
+    public var title: String
+    public var en: String?
+    /// The regulation the scheme follows.
+    public var source: String
+    /// Full marks, normally 100.
+    public var scale: ExactDecimal
+    /// Decimals kept when rounding (half-up), normally 2.
+    public var places: Int
+    public var categories: [Category]
+    public var parts: [Part]
+    public var bulletin: BulletinRule
+    public var rectify: RectifyRule
+    /// Calendar path prefix as written (`"calendars/cn"`), nil = Monday–Friday.
+    public var calendar: String?
+    /// Grade bands (等次), highest first; the last has `min` 0.
+    public var bands: [Band]
+    public var quota: Quota?
+    public var veto: VetoRule
+    public var adjustments: Adjustments
+    public var survey: SurveyRule?
+    /// Percent the result weighs in the annual target-responsibility assessment (目标责任考核).
+    public var targetShare: ExactDecimal
+    /// Action texts (责任追究) per consequence kind.
+    public var consequences: [ConsequenceKind: ConsequenceActions]
+
+    public init(id: String, title: String, en: String? = nil, source: String = "", scale: ExactDecimal = 100,
+                places: Int = 2, categories: [Category], parts: [Part], bulletin: BulletinRule = .init(),
+                rectify: RectifyRule = .init(), calendar: String? = nil, bands: [Band], quota: Quota? = nil,
+                veto: VetoRule, adjustments: Adjustments = .init(), survey: SurveyRule? = nil,
+                targetShare: ExactDecimal, consequences: [ConsequenceKind: ConsequenceActions] = [:]) {
+        self.id = id; self.title = title; self.en = en; self.source = source; self.scale = scale
+        self.places = places; self.categories = categories; self.parts = parts; self.bulletin = bulletin
+        self.rectify = rectify; self.calendar = calendar; self.bands = bands; self.quota = quota
+        self.veto = veto; self.adjustments = adjustments; self.survey = survey
+        self.targetShare = targetShare; self.consequences = consequences
+    }
+
+    /// The part scored from the check log, if any (at most one).
+    public var checksPart: Part? { parts.first { if case .checks = $0.kind { return true } else { return false } } }
+
+    /// The ranking period of the checks part (quarter when there is no checks part).
+    public var checksPeriod: PeriodKind {
+        if let part = checksPart, case .checks(let period) = part.kind { return period }
+        return .quarter
+    }
+
+    /// All components of all `scores` parts.
+    public var components: [Component] {
+        parts.flatMap { part -> [Component] in
+            if case .scores(let components) = part.kind { return components } else { return [] }
+        }
+    }
+
+    /// All check items with the index of their category.
+    public var items: [(category: Int, item: Item)] {
+        categories.enumerated().flatMap { (index, category) in category.items.map { (index, $0) } }
+    }
+}
+
+/// A category (考核类别) of the task table with its points and check items.
+public struct Category: Sendable, Hashable {
+    public var id: String
+    public var name: String
+    public var en: String?
+    public var points: ExactDecimal
+    public var items: [Item]
+    public init(id: String, name: String, en: String? = nil, points: ExactDecimal, items: [Item]) {
+        self.id = id; self.name = name; self.en = en; self.points = points; self.items = items
+    }
+}
+
+/// A check item (检查项) of the task table; a failed check costs `deduction` by default.
+public struct Item: Sendable, Hashable {
+    public var id: String
+    public var name: String
+    public var en: String?
+    public var deduction: ExactDecimal
+    public init(id: String, name: String, en: String? = nil, deduction: ExactDecimal) {
+        self.id = id; self.name = name; self.en = en; self.deduction = deduction
+    }
+}
+
+/// A weighted part of the annual total (日常考核, 年终考核, …).
+public struct Part: Sendable, Hashable {
+    public var id: String
+    public var name: String
+    public var en: String?
+    public var weight: ExactDecimal
+    public var kind: PartKind
+    public init(id: String, name: String, en: String? = nil, weight: ExactDecimal, kind: PartKind) {
+        self.id = id; self.name = name; self.en = en; self.weight = weight; self.kind = kind
+    }
+}
+
+public enum PartKind: Sendable, Hashable {
+    /// Scored from the check log, ranked per period.
+    case checks(period: PeriodKind)
+    /// Scored from `scores.csv` as the weighted sum of its components.
+    case scores(components: [Component])
+}
+
+/// The ranking period of a checks part: 季 (quarter), 半年 (half) or 月 (month).
+public enum PeriodKind: String, Sendable, Hashable, CaseIterable {
+    case quarter, half, month
+
+    /// Number of periods in a year.
+    public var count: Int {
+        switch self {
+        case .quarter: return 4
+        case .half: return 2
+        case .month: return 12
+        }
+    }
+
+    /// The 1-based period a month (1…12) falls in.
+    public func period(ofMonth month: Int) -> Int {
+        switch self {
+        case .quarter: return (month - 1) / 3 + 1
+        case .half: return (month - 1) / 6 + 1
+        case .month: return month
+        }
+    }
+
+    /// `2025-Q2`, `2025-H1`, `2025-03`.
+    public func label(year: Int, index: Int) -> String {
+        switch self {
+        case .quarter: return "\(year)-Q\(index)"
+        case .half: return "\(year)-H\(index)"
+        case .month: return "\(year)-" + (index < 10 ? "0\(index)" : "\(index)")
+        }
+    }
+}
+
+/// A scored component of a `scores` part (自查汇报, 实地核查, …).
+public struct Component: Sendable, Hashable {
+    public var id: String
+    public var name: String
+    public var en: String?
+    public var weight: ExactDecimal
+    public init(id: String, name: String, en: String? = nil, weight: ExactDecimal) {
+        self.id = id; self.name = name; self.en = en; self.weight = weight
+    }
+}
+
+public struct BulletinRule: Sendable, Hashable {
+    /// A month is 不合格 when the unit has at least this many failed checks in it.
+    public var failAt: Int
+    public init(failAt: Int = 1) { self.failAt = failAt }
+}
+
+public struct RectifyRule: Sendable, Hashable {
+    /// Working days after the check date within which a failure must be rectified (整改).
+    public var workingDays: Int
+    public init(workingDays: Int = 5) { self.workingDays = workingDays }
+}
+
+/// A grade band (等次): totals ≥ `min` fall in it.
+public struct Band: Sendable, Hashable {
+    public var name: String
+    public var en: String?
+    public var min: ExactDecimal
+    public init(name: String, en: String? = nil, min: ExactDecimal) {
+        self.name = name; self.en = en; self.min = min
+    }
+}
+
+/// At most `floor(share × units)` units may hold `band` (优秀比例).
+public struct Quota: Sendable, Hashable {
+    public var band: String
+    public var share: ExactDecimal
+    public init(band: String, share: ExactDecimal) { self.band = band; self.share = share }
+}
+
+/// The band a vetoed unit (一票否决) gets.
+public struct VetoRule: Sendable, Hashable {
+    public var band: String
+    public init(band: String) { self.band = band }
+}
+
+/// Caps on bonus (加分) and penalty (减分) points; nil = uncapped.
+public struct Adjustments: Sendable, Hashable {
+    public var bonusCap: ExactDecimal?
+    public var penaltyCap: ExactDecimal?
+    public init(bonusCap: ExactDecimal? = nil, penaltyCap: ExactDecimal? = nil) {
+        self.bonusCap = bonusCap; self.penaltyCap = penaltyCap
+    }
+}
+
+/// Public-opinion survey (民意调查) settings.
+public struct SurveyRule: Sendable, Hashable {
+    /// The component whose score is `round(rate × 100)`, if any.
+    public var component: String?
+    /// How much a 基本满意 answer counts (default 1).
+    public var basicWeight: ExactDecimal
+    /// Rate at or above which the unit is flagged `commend`.
+    public var commend: ExactDecimal?
+    /// Rate below which consequence `survey-warn` applies.
+    public var warn: ExactDecimal?
+    public init(component: String? = nil, basicWeight: ExactDecimal = 1, commend: ExactDecimal? = nil, warn: ExactDecimal? = nil) {
+        self.component = component; self.basicWeight = basicWeight; self.commend = commend; self.warn = warn
+    }
+}
+
+/// The kinds of consequence (责任追究, article 15), in the order they are listed.
+public enum ConsequenceKind: String, Sendable, Hashable, CaseIterable, Comparable {
+    case rectifyLate = "rectify-late"
+    case monthFail = "month-fail"
+    case periodLast = "period-last"
+    case surveyWarn = "survey-warn"
+    case veto = "veto"
+    case annualFail = "annual-fail"
+
+    /// Severity level of the kind (1 mild … 3 gravest).
+    public var level: Int {
+        switch self {
+        case .rectifyLate: return 1
+        case .veto: return 3
+        default: return 2
+        }
+    }
+
+    var order: Int { ConsequenceKind.allCases.firstIndex(of: self) ?? 0 }
+    public static func < (a: ConsequenceKind, b: ConsequenceKind) -> Bool { a.order < b.order }
+}
+
+/// The action texts the criteria give for one consequence kind.
+public struct ConsequenceActions: Sendable, Hashable {
+    public var zh: [String]
+    public var en: [String]
+    public init(zh: [String], en: [String] = []) { self.zh = zh; self.en = en }
+    public func texts(_ language: Language) -> [String] { language == .en && !en.isEmpty ? en : zh }
+}

@@ -1,0 +1,53 @@
+/// How every input row was used, and the gaps in the check log (SPEC section 5).
+public struct DataQuality: Sendable, Hashable {
+    /// Per input file, in the order read.
+    public var files: [FileUsage]
+    /// Unit ids with the ISO weeks of the year that have no check record.
+    public var missingWeeks: [UnitWeeks]
+    /// Unit ids with no check record at all.
+    public var neverChecked: [String]
+    /// Rows that repeat an earlier row exactly.
+    public var duplicates: [DuplicateRow]
+    /// Columns that were not recognised and were ignored.
+    public var ignoredColumns: [IgnoredColumn]
+
+    public init(files: [FileUsage] = [], missingWeeks: [UnitWeeks] = [], neverChecked: [String] = [],
+                duplicates: [DuplicateRow] = [], ignoredColumns: [IgnoredColumn] = []) {
+        self.files = files; self.missingWeeks = missingWeeks; self.neverChecked = neverChecked
+        self.duplicates = duplicates; self.ignoredColumns = ignoredColumns
+    }
+}
+
+/// Rows read = rows used + rows rejected, for one file.
+public struct FileUsage: Sendable, Hashable {
+    public var file: String
+    public var read: Int
+    public var used: Int
+    public var rejected: Int
+    public init(file: String, read: Int, used: Int, rejected: Int) {
+        self.file = file; self.read = read; self.used = used; self.rejected = rejected
+    }
+}
+
+public struct UnitWeeks: Sendable, Hashable {
+    public var unit: String
+    /// ISO week numbers with no record.
+    public var weeks: [Int]
+    public init(unit: String, weeks: [Int]) { self.unit = unit; self.weeks = weeks }
+}
+
+public struct DuplicateRow: Sendable, Hashable {
+    public var source: SourceRef
+    /// The earlier line it repeats.
+    public var firstLine: Int
+    public init(source: SourceRef, firstLine: Int) { self.source = source; self.firstLine = firstLine }
+}
+
+public struct IgnoredColumn: Sendable, Hashable {
+    public var file: String
+    public var column: Int
+    public var header: String
+    public init(file: String, column: Int, header: String) {
+        self.file = file; self.column = column; self.header = header
+    }
+}

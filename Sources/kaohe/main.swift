@@ -1,0 +1,2 @@
+import KaoheKit
+print("kaohe")
