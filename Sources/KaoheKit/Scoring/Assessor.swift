@@ -1,0 +1,148 @@
+/// Computes the whole year (SPEC section 3) from a validated dataset.
+public enum Assessor {
+    /// Scores every unit: periods, parts, total, band, veto, quota, ranks, consequences.
+    public static func assess(_ dataset: Dataset) -> Assessment {
+        let criteria = dataset.criteria
+        let places = criteria.places
+        let year = dataset.year
+        let units = dataset.units
+        let ledger = DeductionLedger(dataset: dataset)
+        let groups = orderedGroups(units)
+        let periodKind = criteria.checksPeriod
+        let checksPart = criteria.checksPart
+
+        var scoresByUnit: [String: [String: ScoreRecord]] = [:]
+        for record in dataset.scores { scoresByUnit[record.unit, default: [:]][record.component] = record }
+        var surveyByUnit: [String: SurveyRecord] = [:]
+        for record in dataset.surveys { surveyByUnit[record.unit] = record }
+        var eventsByUnit: [String: [Event]] = [:]
+        for event in dataset.events { eventsByUnit[event.unit, default: []].append(event) }
+        var failuresByUnit: [String: [Failure]] = [:]
+        for failure in dataset.failures { failuresByUnit[failure.unit, default: []].append(failure) }
+
+        // Per-unit scores up to the threshold band.
+        var results: [UnitResult] = []
+        for (u, unit) in units.enumerated() {
+            let periods = checksPart == nil ? [] : (1...periodKind.count).map {
+                ledger.periodScore(unit: u, kind: periodKind, index: $0, year: year, criteria: criteria)
+            }
+            let months = BulletinRating.months(unit: u, ledger: ledger, rule: criteria.bulletin)
+            let survey = criteria.survey.flatMap { rule in
+                surveyByUnit[unit.id].flatMap { SurveyScoring.outcome($0, rule: rule, places: places) }
+            }
+            let parts: [PartScore] = criteria.parts.map { part in
+                switch part.kind {
+                case .checks:
+                    return PartScoring.checksPart(part, periods: periods, places: places)
+                case .scores(let components):
+                    return PartScoring.scoresPart(part, components: components, unit: unit.id,
+                                                  scores: scoresByUnit[unit.id] ?? [:], survey: survey,
+                                                  surveyComponent: criteria.survey?.component, places: places)
+                }
+            }
+            let events = eventsByUnit[unit.id] ?? []
+            let bonus = TotalScoring.adjustment(events.filter { $0.kind == .bonus },
+                                                cap: criteria.adjustments.bonusCap, places: places)
+            let penalty = TotalScoring.adjustment(events.filter { $0.kind == .penalty },
+                                                  cap: criteria.adjustments.penaltyCap, places: places)
+            let unrounded = TotalScoring.unrounded(parts: parts, bonus: bonus, penalty: penalty)
+            let total = TotalScoring.total(unrounded, scale: criteria.scale, places: places)
+            let reached = Banding.band(for: total, bands: criteria.bands)
+            let vetoes = events.filter { $0.kind == .veto }
+            var flags: [String] = []
+            if SurveyScoring.commended(survey, rule: criteria.survey) { flags.append("commend") }
+            results.append(UnitResult(
+                unit: unit, periods: periods, months: months, parts: parts, survey: survey,
+                bonus: bonus, penalty: penalty, unroundedTotal: unrounded, total: total,
+                band: vetoes.isEmpty ? reached : criteria.veto.band,
+                bandReason: vetoes.isEmpty ? .threshold : .veto(reached: reached),
+                vetoes: vetoes, rank: nil,
+                contribution: TotalScoring.contribution(total, targetShare: criteria.targetShare, places: places),
+                flags: flags, consequences: []))
+        }
+
+        // Quota on the quota band.
+        var quotaOutcome: QuotaOutcome?
+        if let quota = criteria.quota {
+            let candidates = results.enumerated()
+                .filter { !$0.element.vetoed && $0.element.band == quota.band }
+                .map { QuotaRule.Candidate(unitIndex: $0.offset, total: $0.element.total) }
+            var (moved, outcome) = QuotaRule.apply(quota, candidates: candidates, unitCount: units.count)
+            outcome.movedDown = moved.sorted().map { units[$0].id }
+            for u in moved.sorted() {
+                results[u].band = Banding.band(below: quota.band, bands: criteria.bands)
+                results[u].bandReason = .quota(reached: quota.band)
+                results[u].flags.append("quota")
+            }
+            quotaOutcome = outcome
+        }
+
+        // Rankings.
+        let periodRankings: [Ranking] = checksPart == nil ? [] : (1...periodKind.count).map { index in
+            Ranker.ranking(period: periodKind.label(year: year, index: index), groups: groups, units: units,
+                           entries: results.enumerated().map { .init(unitIndex: $0.offset, score: $0.element.periods[index - 1].score) })
+        }
+        let annual = Ranker.ranking(period: String(year), groups: groups, units: units,
+                                    entries: results.enumerated().map {
+                                        .init(unitIndex: $0.offset, score: $0.element.total, ranked: !$0.element.vetoed)
+                                    })
+        for group in annual.groups {
+            for row in group.rows { results[row.unitIndex].rank = row.rank }
+        }
+
+        // Consequences.
+        let lowestBand = criteria.bands.last?.name
+        for u in results.indices {
+            let unit = units[u]
+            var found = ConsequenceFinder.rectifyLate(failuresByUnit[unit.id] ?? [], year: year,
+                                                      rule: criteria.rectify, calendar: dataset.calendar)
+            for month in results[u].months where !month.passed {
+                found.append(Consequence(kind: .monthFail, period: PeriodKind.month.label(year: year, index: month.month),
+                                         evidence: nil,
+                                         detail: LocalizedText(zh: "\(month.failed) 项不合格", en: "\(month.failed) failed checks")))
+            }
+            for ranking in periodRankings {
+                for group in ranking.groups {
+                    for row in group.rows where row.unitIndex == u && row.last {
+                        found.append(Consequence(kind: .periodLast, period: ranking.period, evidence: nil,
+                                                 detail: LocalizedText(zh: "\(group.group)第 \(row.rank ?? 0) 名（末位）",
+                                                                       en: "rank \(row.rank ?? 0) of \(group.group), last place")))
+                    }
+                }
+            }
+            if SurveyScoring.warned(results[u].survey, rule: criteria.survey), let survey = results[u].survey {
+                found.append(Consequence(kind: .surveyWarn, period: String(year), evidence: survey.record.source,
+                                         detail: LocalizedText(zh: "满意率 \(survey.rate)", en: "satisfaction rate \(survey.rate)")))
+            }
+            for veto in results[u].vetoes {
+                found.append(Consequence(kind: .veto, period: veto.date.description, evidence: veto.source,
+                                         detail: veto.clause.isEmpty ? nil : LocalizedText(zh: veto.clause, en: veto.clause)))
+            }
+            if results[u].band == lowestBand {
+                found.append(Consequence(kind: .annualFail, period: String(year), evidence: nil))
+            }
+            results[u].consequences = ConsequenceFinder.sorted(found)
+        }
+
+        return Assessment(year: year, criteria: criteria, units: results, groups: groups,
+                          periodRankings: periodRankings, annualRanking: annual, quota: quotaOutcome)
+    }
+
+    /// Group names in order of first appearance.
+    static func orderedGroups(_ units: [Unit]) -> [String] {
+        var seen = Set<String>()
+        return units.compactMap { seen.insert($0.group).inserted ? $0.group : nil }
+    }
+
+    /// A ranking of any period (e.g. `rank --month 3` when the checks part is quarterly).
+    public static func periodRanking(_ dataset: Dataset, kind: PeriodKind, index: Int) -> (Ranking, [PeriodScore]) {
+        let ledger = DeductionLedger(dataset: dataset)
+        let scores = dataset.units.indices.map {
+            ledger.periodScore(unit: $0, kind: kind, index: index, year: dataset.year, criteria: dataset.criteria)
+        }
+        let ranking = Ranker.ranking(period: kind.label(year: dataset.year, index: index),
+                                     groups: orderedGroups(dataset.units), units: dataset.units,
+                                     entries: scores.enumerated().map { .init(unitIndex: $0.offset, score: $0.element.score) })
+        return (ranking, scores)
+    }
+}

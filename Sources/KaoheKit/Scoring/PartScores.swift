@@ -1,0 +1,37 @@
+/// Part scores (3.3, 3.4): the checks part as the mean of rounded period scores, a scores
+/// part as the weighted sum of its components.
+enum PartScoring {
+    /// `round(mean of the rounded period scores)`.
+    static func checksPart(_ part: Part, periods: [PeriodScore], places: Int) -> PartScore {
+        let scores = periods.map(\.score)
+        let sum = ExactDecimal.sum(scores)
+        let mean = scores.isEmpty ? .zero : ExactDecimal.quotient(sum, ExactDecimal(scores.count), places: places)
+        return PartScore(part: part, score: mean, detail: .checks(periodScores: scores, sum: sum))
+    }
+
+    /// `round(Σ component.weight × score)`; a component without a score counts 0 (validation
+    /// reports it as an error before scoring is reached).
+    static func scoresPart(_ part: Part, components: [Component], unit: String,
+                           scores: [String: ScoreRecord], survey: SurveyOutcome?, surveyComponent: String?,
+                           places: Int) -> PartScore {
+        var detail: [ComponentScore] = []
+        var total = ExactDecimal.zero
+        for component in components {
+            let score: ExactDecimal
+            let source: SourceRef?
+            if component.id == surveyComponent, let surveyScore = survey?.score {
+                score = surveyScore
+                source = survey?.record.source
+            } else if let record = scores[component.id] {
+                score = record.score
+                source = record.source
+            } else {
+                score = .zero
+                source = nil
+            }
+            total += component.weight * score
+            detail.append(ComponentScore(component: component, score: score, source: source))
+        }
+        return PartScore(part: part, score: total.rounded(places), detail: .scores(detail))
+    }
+}
