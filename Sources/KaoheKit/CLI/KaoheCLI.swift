@@ -1,0 +1,89 @@
+import Foundation
+
+/// Runs one `kaohe` command line and returns what to print and the exit code.
+///
+/// The executable only forwards its arguments here, so every command is testable in-process.
+public enum KaoheCLI {
+    public static func run(_ arguments: [String]) -> CommandOutput {
+        let language = ArgumentParser.language(in: arguments)
+        if arguments.isEmpty || arguments.contains("--help") || arguments.contains("-h") || arguments.first == "help" {
+            return CommandOutput(stdout: HelpText.text(language))
+        }
+        let invocation: Invocation
+        do {
+            invocation = try ArgumentParser.parse(arguments)
+        } catch {
+            return usage(error.message, language)
+        }
+        var output = execute(invocation)
+        if let path = invocation.output, output.exitCode == 0 {
+            do {
+                try output.stdout.write(toFile: path, atomically: true, encoding: .utf8)
+                output.stdout = ""
+            } catch {
+                return usage(LocalizedText(zh: "无法写入输出文件 \(path)", en: "cannot write the output file \(path)"), language)
+            }
+        }
+        return output
+    }
+
+    static func usage(_ message: LocalizedText, _ language: Language) -> CommandOutput {
+        CommandOutput(stderr: "kaohe: error: \(message.text(language))\n", exitCode: 2)
+    }
+
+    static func execute(_ invocation: Invocation) -> CommandOutput {
+        let language = invocation.language
+        let loaded = DataFolder.load(invocation.folder, criteriaOverride: invocation.criteria)
+        if invocation.command == .check {
+            return CheckCommand.run(loaded, invocation: invocation)
+        }
+        guard let dataset = loaded.dataset, !loaded.hasErrors else {
+            return CommandOutput(stderr: DiagnosticText.render(loaded.errors, language: language), exitCode: 1)
+        }
+        let warnings = loaded.warnings.map { diagnostic -> String in
+            var compact = diagnostic
+            compact.excerpt = nil
+            return DiagnosticText.render(compact, language: language)
+        }.joined()
+        var result: CommandOutput
+        switch invocation.command {
+        case .check:
+            result = CommandOutput()
+        case .grade:
+            result = GradeCommand.run(dataset, invocation: invocation)
+        case .rank:
+            result = RankCommand.run(dataset, invocation: invocation)
+        case .bulletin:
+            result = BulletinCommand.run(dataset, invocation: invocation)
+        case .simulate, .report:
+            result = usage(LocalizedText(zh: "命令 \(invocation.command.rawValue) 尚未提供", en: "command \(invocation.command.rawValue) is not available yet"), language)
+        }
+        result.stderr = warnings + result.stderr
+        return result
+    }
+
+    /// Checks `--unit` and `--group` against the data; a fault is a usage error (exit 2).
+    static func selection(_ dataset: Dataset, _ invocation: Invocation) -> Result<(unit: String?, group: String?), ArgumentParser.UsageError> {
+        var unitID: String?
+        if let text = invocation.unit {
+            let references = References(dataset.units.map { .init(id: $0.id, name: $0.name) })
+            guard let id = references.resolve(text) else {
+                let hint = references.hint(for: text)
+                return .failure(ArgumentParser.fail("--unit：未知单位 \"\(text)\"\(hint.zh)", "--unit: unknown unit \"\(text)\"\(hint.en)"))
+            }
+            unitID = id
+        }
+        if let group = invocation.group, !dataset.units.contains(where: { $0.group == group }) {
+            let groups = Assessor.orderedGroups(dataset.units)
+            return .failure(ArgumentParser.fail("--group：未知类别 \"\(group)\"；可用：\(groups.joined(separator: "、"))",
+                                                "--group: unknown group \"\(group)\"; groups: \(groups.joined(separator: ", "))"))
+        }
+        return .success((unitID, invocation.group))
+    }
+
+    static func unsupported(_ invocation: Invocation) -> CommandOutput {
+        usage(LocalizedText(zh: "命令 \(invocation.command.rawValue) 暂不支持 --format \(invocation.format.rawValue)",
+                            en: "command \(invocation.command.rawValue) does not support --format \(invocation.format.rawValue) yet"),
+              invocation.language)
+    }
+}

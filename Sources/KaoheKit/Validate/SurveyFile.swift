@@ -1,0 +1,30 @@
+/// Validates `survey.csv`: public-opinion survey counts (民意调查) per unit.
+enum SurveyFile {
+    static func validate(_ table: DataTable, context: ValidationContext, diagnostics: inout [Diagnostic]) -> (surveys: [SurveyRecord], usage: FileUsage) {
+        var surveys: [SurveyRecord] = []
+        var firstLine: [String: Int] = [:]
+        var rejected = 0
+        for csvRow in table.rows {
+            var row = DataTable.Row(table: table, row: csvRow)
+            table.checkShape(&row)
+            let unit = context.unit(&row)
+            let satisfied = row.count("satisfied", zhWhat: "满意人数", enWhat: "satisfied count")
+            let basic = row.count("basic", zhWhat: "基本满意人数", enWhat: "basic count")
+            let dissatisfied = row.count("dissatisfied", zhWhat: "不满意人数", enWhat: "dissatisfied count")
+            if let satisfied, let basic, let dissatisfied, satisfied + basic + dissatisfied == 0 {
+                row.error("satisfied", zh: "调查人数合计为 0；至少应有一份有效答卷",
+                          en: "the survey has no answers (total 0); at least one answer is needed")
+            }
+            if let unit, let first = firstLine[unit] {
+                row.error("unit", zh: "单位 \(unit) 的民意调查已在第 \(first) 行给出；每个单位只能有一行",
+                          en: "unit \(unit) already has survey counts on line \(first); give one row per unit")
+            }
+            diagnostics += row.diagnostics
+            guard !row.hasErrors, let unit, let satisfied, let basic, let dissatisfied else { rejected += 1; continue }
+            firstLine[unit] = csvRow.line
+            surveys.append(SurveyRecord(unit: unit, satisfied: satisfied, basic: basic, dissatisfied: dissatisfied,
+                                        source: row.source))
+        }
+        return (surveys, FileUsage(file: table.name, read: table.rows.count, used: surveys.count, rejected: rejected))
+    }
+}
