@@ -19,8 +19,8 @@ public enum ArgumentParser {
         var positional: [String] = []
         var options: [(name: String, value: String?)] = []
         var i = 0
-        let valued: Set<String> = ["--format", "--lang", "--output", "--criteria", "--unit", "--group",
-                                   "--quarter", "--half", "--month"]
+        let valued = Set(["--format", "--lang", "--output", "--criteria", "--unit", "--group",
+                          "--quarter", "--half", "--month"] + ChangeRequest.options.map { "--" + $0 })
         while i < arguments.count {
             let argument = arguments[i]
             if argument.hasPrefix("--") {
@@ -92,6 +92,14 @@ public enum ArgumentParser {
                 invocation.rankPeriod = .annual
             case "--explain":
                 invocation.explain = true
+            case "--margins":
+                guard command == .simulate else { throw fail("--margins 只用于 simulate", "--margins belongs to simulate") }
+                invocation.margins = true
+            case _ where ChangeRequest.options.contains(String(name.dropFirst(2))):
+                guard command == .simulate else {
+                    throw fail("\(name) 只用于 simulate 命令", "\(name) belongs to the simulate command")
+                }
+                invocation.changes.append(ChangeRequest(option: String(name.dropFirst(2)), value: v))
             default:
                 throw fail("未知选项 \(name)；运行 kaohe --help 查看用法", "unknown option \(name); run kaohe --help for usage")
             }
@@ -100,6 +108,9 @@ public enum ArgumentParser {
         case .rank where invocation.rankPeriod == nil:
             throw fail("rank 需要 --quarter N、--half N、--month N 或 --annual 之一",
                        "rank needs one of --quarter N, --half N, --month N or --annual")
+        case .simulate where invocation.changes.isEmpty && !invocation.margins:
+            throw fail("simulate 需要至少一个假设（--veto、--fail、--score、--bonus、--penalty、--weight、--band、--quota、--drop）或 --margins",
+                       "simulate needs at least one change (--veto, --fail, --score, --bonus, --penalty, --weight, --band, --quota, --drop) or --margins")
         case .bulletin where invocation.month == nil:
             throw fail("bulletin 需要 --month N（1 到 12）", "bulletin needs --month N (1 to 12)")
         default:

@@ -25,6 +25,10 @@ public struct Invocation: Sendable, Equatable {
     public var rankPeriod: RankPeriod?
     public var month: Int?
     public var explain = false
+    /// What-if changes of `simulate`, in command-line order.
+    public var changes: [ChangeRequest] = []
+    /// `simulate --margins`.
+    public var margins = false
 
     public init(command: Command, folder: String) {
         self.command = command

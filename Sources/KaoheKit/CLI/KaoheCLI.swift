@@ -55,7 +55,9 @@ public enum KaoheCLI {
             result = RankCommand.run(dataset, invocation: invocation)
         case .bulletin:
             result = BulletinCommand.run(dataset, invocation: invocation)
-        case .simulate, .report:
+        case .simulate:
+            result = SimulateCommand.run(dataset, invocation: invocation)
+        case .report:
             result = usage(LocalizedText(zh: "命令 \(invocation.command.rawValue) 尚未提供", en: "command \(invocation.command.rawValue) is not available yet"), language)
         }
         result.stderr = warnings + result.stderr
