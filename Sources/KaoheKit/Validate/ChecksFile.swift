@@ -16,7 +16,11 @@ enum ChecksFile {
         var firstLineOf: [String: Int] = [:]
         for csvRow in table.rows {
             var row = DataTable.Row(table: table, row: csvRow)
-            table.checkShape(&row)
+            guard table.checkShape(&row) else {
+                diagnostics += row.diagnostics
+                result.usage.rejected += 1
+                continue
+            }
             let date = row.date("date", year: context.year)
             let unit = context.unit(&row)
             let passed = parseResult(&row)

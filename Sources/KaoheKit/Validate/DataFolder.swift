@@ -70,9 +70,10 @@ public enum DataFolder {
             loaded.diagnostics = diagnostics
             return loaded
         }
-        let (units, unitsUsage) = UnitsFile.validate(unitsTable, diagnostics: &diagnostics)
+        let (units, rejectedUnits, unitsUsage) = UnitsFile.validate(unitsTable, diagnostics: &diagnostics)
         quality.files.append(unitsUsage)
-        let context = ValidationContext(year: manifest.year, criteria: criteria, units: units)
+        let context = ValidationContext(year: manifest.year, criteria: criteria, units: units, rejectedUnits: rejectedUnits)
+        var attempted = Completeness.Attempted()
 
         var dataset = Dataset(year: manifest.year, title: manifest.title, criteria: criteria, calendar: calendar, units: units)
         if let table = read(files.checks, ColumnSpec.checks, required: true) {
@@ -85,8 +86,9 @@ public enum DataFolder {
         }
         let needsScores = !criteria.components.filter { $0.id != criteria.survey?.component }.isEmpty
         if let table = read(files.scores, ColumnSpec.scores, required: needsScores) {
-            let (scores, usage) = ScoresFile.validate(table, context: context, diagnostics: &diagnostics)
+            let (scores, tried, usage) = ScoresFile.validate(table, context: context, diagnostics: &diagnostics)
             dataset.scores = scores
+            attempted.scores = tried
             quality.files.append(usage)
         }
         if let table = read(files.events, ColumnSpec.events, required: false) {
@@ -96,8 +98,9 @@ public enum DataFolder {
         }
         let needsSurvey = criteria.survey?.component != nil
         if let table = read(files.survey, ColumnSpec.survey, required: needsSurvey) {
-            let (surveys, usage) = SurveyFile.validate(table, context: context, diagnostics: &diagnostics)
+            let (surveys, tried, usage) = SurveyFile.validate(table, context: context, diagnostics: &diagnostics)
             dataset.surveys = surveys
+            attempted.surveys = tried
             quality.files.append(usage)
             if criteria.survey == nil {
                 diagnostics.append(.warning(table.path,
@@ -105,7 +108,7 @@ public enum DataFolder {
                     en: "the criteria define no survey, so this file does not count"))
             }
         }
-        Completeness.check(dataset, folder: folder, diagnostics: &diagnostics)
+        Completeness.check(dataset, folder: folder, attempted: attempted, diagnostics: &diagnostics)
         dataset.quality = quality
         loaded.dataset = dataset
         loaded.quality = quality

@@ -118,14 +118,19 @@ struct DataTable {
         }
     }
 
-    /// Rows whose field count differs from the header's are rejected.
-    func checkShape(_ row: inout Row) {
+    /// Rows whose field count differs from the header's are rejected with that one error
+    /// (their fields cannot be trusted to sit in the right columns). Returns false for them.
+    func checkShape(_ row: inout Row) -> Bool {
         let count = row.row.fields.count
         if count != header.fieldCount {
-            row.diagnostics.append(.error(path, line: row.row.line, column: row.row.columns.last ?? 1,
+            let columns = row.row.columns
+            let column = count > header.fieldCount && header.fieldCount < columns.count ? columns[header.fieldCount] : (columns.last ?? 1)
+            row.diagnostics.append(.error(path, line: row.row.line, column: column,
                 zh: "此行有 \(count) 个字段，表头有 \(header.fieldCount) 个；请检查多余或缺少的逗号（含逗号的内容需用英文双引号括起）",
                 en: "this row has \(count) fields but the header has \(header.fieldCount); check for a missing or extra comma (text containing commas must be in double quotes)",
                 excerpt: table.lineText(row.row.line)))
+            return false
         }
+        return true
     }
 }

@@ -5,7 +5,11 @@ enum EventsFile {
         var rejected = 0
         for csvRow in table.rows {
             var row = DataTable.Row(table: table, row: csvRow)
-            table.checkShape(&row)
+            guard table.checkShape(&row) else {
+                diagnostics += row.diagnostics
+                rejected += 1
+                continue
+            }
             let date = row.date("date", year: context.year)
             let unit = context.unit(&row)
             var kind: Event.Kind?

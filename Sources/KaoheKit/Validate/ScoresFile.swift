@@ -1,13 +1,21 @@
 /// Validates `scores.csv`, the year-end component scores (年终考核得分).
 enum ScoresFile {
-    static func validate(_ table: DataTable, context: ValidationContext, diagnostics: inout [Diagnostic]) -> (scores: [ScoreRecord], usage: FileUsage) {
+    /// The valid scores, and every unit–component pair a row named (valid or not), so that a
+    /// rejected row is not reported a second time as a missing score.
+    static func validate(_ table: DataTable, context: ValidationContext, diagnostics: inout [Diagnostic])
+        -> (scores: [ScoreRecord], attempted: Set<String>, usage: FileUsage) {
         var scores: [ScoreRecord] = []
+        var attempted = Set<String>()
         var firstLine: [String: Int] = [:]
         var rejected = 0
         let surveyComponent = context.criteria.survey?.component
         for csvRow in table.rows {
             var row = DataTable.Row(table: table, row: csvRow)
-            table.checkShape(&row)
+            guard table.checkShape(&row) else {
+                diagnostics += row.diagnostics
+                rejected += 1
+                continue
+            }
             let unit = context.unit(&row)
             var component: String?
             if let text = row.required("component", what: "项目", "component") {
@@ -35,6 +43,7 @@ enum ScoresFile {
                     score = value
                 }
             }
+            if let unit { attempted.insert("\(unit)\u{1F}\(component ?? row.text("component"))") }
             if let unit, let component, let first = firstLine["\(unit)\u{1F}\(component)"] {
                 row.error("component", zh: "单位 \(unit) 的项目 \(component) 已在第 \(first) 行给出得分；每个单位每个项目只能有一个得分",
                           en: "unit \(unit) already has a score for \(component) on line \(first); give one score per unit and component")
@@ -44,6 +53,6 @@ enum ScoresFile {
             firstLine["\(unit)\u{1F}\(component)"] = csvRow.line
             scores.append(ScoreRecord(unit: unit, component: component, score: score, source: row.source))
         }
-        return (scores, FileUsage(file: table.name, read: table.rows.count, used: scores.count, rejected: rejected))
+        return (scores, attempted, FileUsage(file: table.name, read: table.rows.count, used: scores.count, rejected: rejected))
     }
 }

@@ -1,12 +1,19 @@
 /// Validates `survey.csv`: public-opinion survey counts (民意调查) per unit.
 enum SurveyFile {
-    static func validate(_ table: DataTable, context: ValidationContext, diagnostics: inout [Diagnostic]) -> (surveys: [SurveyRecord], usage: FileUsage) {
+    /// The valid rows, and every unit a row named (valid or not).
+    static func validate(_ table: DataTable, context: ValidationContext, diagnostics: inout [Diagnostic])
+        -> (surveys: [SurveyRecord], attempted: Set<String>, usage: FileUsage) {
         var surveys: [SurveyRecord] = []
+        var attempted = Set<String>()
         var firstLine: [String: Int] = [:]
         var rejected = 0
         for csvRow in table.rows {
             var row = DataTable.Row(table: table, row: csvRow)
-            table.checkShape(&row)
+            guard table.checkShape(&row) else {
+                diagnostics += row.diagnostics
+                rejected += 1
+                continue
+            }
             let unit = context.unit(&row)
             let satisfied = row.count("satisfied", zhWhat: "满意人数", enWhat: "satisfied count")
             let basic = row.count("basic", zhWhat: "基本满意人数", enWhat: "basic count")
@@ -15,6 +22,7 @@ enum SurveyFile {
                 row.error("satisfied", zh: "调查人数合计为 0；至少应有一份有效答卷",
                           en: "the survey has no answers (total 0); at least one answer is needed")
             }
+            if let unit { attempted.insert(unit) }
             if let unit, let first = firstLine[unit] {
                 row.error("unit", zh: "单位 \(unit) 的民意调查已在第 \(first) 行给出；每个单位只能有一行",
                           en: "unit \(unit) already has survey counts on line \(first); give one row per unit")
@@ -25,6 +33,6 @@ enum SurveyFile {
             surveys.append(SurveyRecord(unit: unit, satisfied: satisfied, basic: basic, dissatisfied: dissatisfied,
                                         source: row.source))
         }
-        return (surveys, FileUsage(file: table.name, read: table.rows.count, used: surveys.count, rejected: rejected))
+        return (surveys, attempted, FileUsage(file: table.name, read: table.rows.count, used: surveys.count, rejected: rejected))
     }
 }

@@ -1,13 +1,21 @@
 /// Validates `units.csv`: ids and names unique, a group for every unit.
 enum UnitsFile {
-    static func validate(_ table: DataTable, diagnostics: inout [Diagnostic]) -> (units: [Unit], usage: FileUsage) {
+    /// The valid units, and for rejected rows their id and name → line (so that references to
+    /// them elsewhere say where the real fault is instead of "unknown unit").
+    static func validate(_ table: DataTable, diagnostics: inout [Diagnostic]) -> (units: [Unit], rejected: [String: Int], usage: FileUsage) {
+        var rejectedRefs: [String: Int] = [:]
         var units: [Unit] = []
         var seenIDs: [String: Int] = [:]
         var seenNames: [String: Int] = [:]
         var rejected = 0
         for csvRow in table.rows {
             var row = DataTable.Row(table: table, row: csvRow)
-            table.checkShape(&row)
+            guard table.checkShape(&row) else {
+                diagnostics += row.diagnostics
+                rejected += 1
+                if let first = csvRow.fields.first?.trimmingSpaces, !first.isEmpty { rejectedRefs[first] = csvRow.line }
+                continue
+            }
             let id = row.required("id", what: "单位编号", "unit id")
             let name = row.required("name", what: "单位名称", "unit name")
             let group = row.required("group", what: "类别", "group")
@@ -20,11 +28,17 @@ enum UnitsFile {
                           en: "unit name \"\(name)\" repeats line \(first); names must be unique")
             }
             diagnostics += row.diagnostics
-            guard !row.hasErrors, let id, let name, let group else { rejected += 1; continue }
+            guard !row.hasErrors, let id, let name, let group else {
+                rejected += 1
+                for text in [row.text("id"), row.text("name")] where !text.isEmpty && rejectedRefs[text] == nil {
+                    rejectedRefs[text] = csvRow.line
+                }
+                continue
+            }
             seenIDs[id] = csvRow.line
             seenNames[name] = csvRow.line
             units.append(Unit(id: id, name: name, group: group))
         }
-        return (units, FileUsage(file: table.name, read: table.rows.count, used: units.count, rejected: rejected))
+        return (units, rejectedRefs, FileUsage(file: table.name, read: table.rows.count, used: units.count, rejected: rejected))
     }
 }

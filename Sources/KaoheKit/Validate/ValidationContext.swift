@@ -10,8 +10,12 @@ struct ValidationContext {
     /// Item id → default deduction.
     let defaultDeduction: [String: ExactDecimal]
 
-    init(year: Int, criteria: Criteria, units: [Unit]) {
+    /// Ids and names of rows rejected in units.csv → their line.
+    let rejectedUnits: [String: Int]
+
+    init(year: Int, criteria: Criteria, units: [Unit], rejectedUnits: [String: Int] = [:]) {
         self.year = year
+        self.rejectedUnits = rejectedUnits
         self.criteria = criteria
         self.units = References(units.map { .init(id: $0.id, name: $0.name) })
         self.items = References(criteria.items.map { .init(id: $0.item.id, name: $0.item.name) })
@@ -30,6 +34,11 @@ struct ValidationContext {
     func unit(_ row: inout DataTable.Row, column: String = "unit") -> String? {
         guard let text = row.required(column, what: "单位", "unit") else { return nil }
         if let id = units.resolve(text) { return id }
+        if let line = rejectedUnits[text] {
+            row.error(column, zh: "单位 \"\(text)\" 所在的 units.csv 第 \(line) 行有错误；请先修正该行",
+                      en: "unit \"\(text)\" is on line \(line) of units.csv, which has errors; fix that line first")
+            return nil
+        }
         let hint = units.hint(for: text)
         row.error(column, zh: "未知单位 \"\(text)\"；单位须为 units.csv 中的编号或名称\(hint.zh)",
                   en: "unknown unit \"\(text)\"; use an id or name from units.csv\(hint.en)")

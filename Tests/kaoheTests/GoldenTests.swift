@@ -1,0 +1,25 @@
+import Foundation
+import Testing
+import KaoheKit
+
+/// Every folder under `Golden/` with an `args` file is one command-line case.
+@Suite(.serialized) struct GoldenTests {
+    static let cases = Golden.cases("Golden", marker: "args")
+
+    @Test func thereAreGoldenCases() {
+        #expect(GoldenTests.cases.count >= 20)
+    }
+
+    @Test(arguments: GoldenTests.cases)
+    func golden(_ name: String) throws {
+        let folder = Golden.testsFolder.appendingPathComponent("Golden").appendingPathComponent(name)
+        let args = (Golden.read(folder.appendingPathComponent("args")) ?? "")
+            .split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
+        let output = Golden.run(args)
+        for problem in [Golden.compare(output.stdout, folder.appendingPathComponent("stdout")),
+                        Golden.compare(output.stderr, folder.appendingPathComponent("stderr")),
+                        Golden.compare("\(output.exitCode)\n", folder.appendingPathComponent("exit"))] {
+            if let problem { Issue.record(Comment(rawValue: problem)) }
+        }
+    }
+}
