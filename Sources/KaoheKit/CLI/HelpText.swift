@@ -20,7 +20,7 @@ enum HelpText {
               --format text|md|csv|json|html   输出格式（默认 text）
               --lang zh|en                     输出语言（默认 zh）
               --output 文件                     写入文件而不是标准输出
-              --criteria 文件                   使用其他考核细则文件
+              --criteria 文件                   使用其他评分标准文件
               --unit 编号或名称                 只看一个单位
               --group 类别                      只看一个类别
 

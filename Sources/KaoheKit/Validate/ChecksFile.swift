@@ -29,7 +29,7 @@ enum ChecksFile {
             if !itemText.isEmpty {
                 item = context.item(&row, itemText)
             } else if passed == false {
-                row.error("item", zh: "不合格记录须填写检查项；请填写考核细则中的检查项编号或名称",
+                row.error("item", zh: "不合格记录须填写检查项；请填写评分标准中的检查项编号或名称",
                           en: "a failed check needs an item; give an item id or name from the criteria")
             }
             let deduction = parseDeduction(&row, passed: passed, item: item, context: context)

@@ -104,7 +104,7 @@ public enum DataFolder {
             quality.files.append(usage)
             if criteria.survey == nil {
                 diagnostics.append(.warning(table.path,
-                    zh: "考核细则未设置民意调查（survey），本文件不参与计分",
+                    zh: "评分标准未设置民意调查（survey），本文件不参与计分",
                     en: "the criteria define no survey, so this file does not count"))
             }
         }

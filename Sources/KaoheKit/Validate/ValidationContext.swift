@@ -49,7 +49,7 @@ struct ValidationContext {
     func item(_ row: inout DataTable.Row, _ text: String) -> String? {
         if let id = items.resolve(text) { return id }
         let hint = items.hint(for: text)
-        row.error("item", zh: "未知检查项 \"\(text)\"；检查项须为考核细则 \(criteria.id) 中的编号或名称\(hint.zh)",
+        row.error("item", zh: "未知检查项 \"\(text)\"；检查项须为评分标准 \(criteria.id) 中的编号或名称\(hint.zh)",
                   en: "unknown check item \"\(text)\"; use an item id or name from the criteria \(criteria.id)\(hint.en)")
         return nil
     }

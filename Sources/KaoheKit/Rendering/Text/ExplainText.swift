@@ -7,7 +7,7 @@ public enum ExplainText {
         let n = l.number
         var out = l("\(result.unit.id) \(result.unit.name)（\(result.unit.group)）\(assessment.year) 年度考核计算过程",
                     "\(result.unit.id) \(result.unit.name) (\(result.unit.group)): how the \(assessment.year) result is computed") + "\n"
-        out += l("考核细则：", "Criteria: ") + "\(criteria.id) \(l.title)\n"
+        out += l("评分标准：", "Criteria: ") + "\(criteria.id) \(l.title)\n"
         out += l("所有数字按四舍五入保留 \(criteria.places) 位小数，后续计算使用已取整的数。",
                  "Every number is rounded half-up to \(criteria.places) decimals; later steps use the rounded numbers.") + "\n"
 
