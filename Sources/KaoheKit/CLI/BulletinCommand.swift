@@ -3,10 +3,8 @@ enum BulletinCommand {
     static func run(_ dataset: Dataset, invocation: Invocation) -> CommandOutput {
         let month = invocation.month ?? 1
         let assessment = Assessor.assess(dataset)
-        switch invocation.format {
-        case .json: return CommandOutput(stdout: AssessmentJSON.bulletin(assessment, month: month).serialized())
-        case .text: return CommandOutput(stdout: BulletinText.render(assessment, month: month, title: dataset.title, language: invocation.language))
-        default: return KaoheCLI.unsupported(invocation)
-        }
+        return KaoheCLI.render(invocation,
+                               json: { AssessmentJSON.bulletin(assessment, month: month) },
+                               document: { BulletinReport.document(assessment, month: month, title: dataset.title, language: invocation.language) })
     }
 }

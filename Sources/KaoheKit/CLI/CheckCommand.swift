@@ -2,10 +2,21 @@
 enum CheckCommand {
     static func run(_ loaded: LoadedData, invocation: Invocation) -> CommandOutput {
         let language = invocation.language
-        var out = DiagnosticText.render(loaded.diagnostics, language: language)
-        if !loaded.diagnostics.isEmpty { out += "\n" }
-        out += QualityText.render(loaded.quality, dataset: loaded.dataset, folder: invocation.folder,
-                                  errors: loaded.errors.count, warnings: loaded.warnings.count, language: language)
-        return CommandOutput(stdout: out, exitCode: loaded.hasErrors ? 1 : 0)
+        var output: CommandOutput
+        if invocation.format == .text {
+            var out = DiagnosticText.render(loaded.diagnostics, language: language)
+            if !loaded.diagnostics.isEmpty { out += "\n" }
+            var summary = Document(title: (language == .zh ? "数据质量" : "Data quality") + "  \(invocation.folder)")
+            summary.add(contentsOf: CheckReport.quality(loaded.quality, dataset: loaded.dataset, language: language))
+            out += TextRenderer.render(summary)
+            out += language == .zh ? "错误 \(loaded.errors.count) 个，警告 \(loaded.warnings.count) 个\n"
+                                   : "\(loaded.errors.count) error(s), \(loaded.warnings.count) warning(s)\n"
+            output = CommandOutput(stdout: out)
+        } else {
+            output = KaoheCLI.render(invocation, json: { CheckJSON.render(loaded, language: language) },
+                                     document: { CheckReport.document(loaded, folder: invocation.folder, language: language) })
+        }
+        output.exitCode = loaded.hasErrors ? 1 : 0
+        return output
     }
 }

@@ -11,19 +11,14 @@ enum GradeCommand {
             (selection.unit.map { $0 == result.unit.id } ?? true) && (selection.group.map { $0 == result.unit.group } ?? true)
         }
         let filtered = selection.unit != nil || selection.group != nil ? units : nil
+        let language = invocation.language
         if invocation.explain, let unit = units.first {
-            switch invocation.format {
-            case .text: return CommandOutput(stdout: ExplainText.render(assessment, unit: unit, dataset: dataset, language: invocation.language))
-            default: return KaoheCLI.unsupported(invocation)
-            }
+            return KaoheCLI.render(invocation,
+                                   json: { AssessmentJSON.grade(assessment, units: [unit], language: language) },
+                                   document: { ExplainReport.document(assessment, unit: unit, title: dataset.title, language: language) })
         }
-        switch invocation.format {
-        case .json:
-            return CommandOutput(stdout: AssessmentJSON.grade(assessment, units: filtered, language: invocation.language).serialized())
-        case .text:
-            return CommandOutput(stdout: GradeText.render(assessment, title: dataset.title, units: filtered, language: invocation.language))
-        default:
-            return KaoheCLI.unsupported(invocation)
-        }
+        return KaoheCLI.render(invocation,
+                               json: { AssessmentJSON.grade(assessment, units: filtered, language: language) },
+                               document: { GradeReport.document(assessment, title: dataset.title, units: filtered, language: language) })
     }
 }

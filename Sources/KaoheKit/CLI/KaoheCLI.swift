@@ -83,9 +83,15 @@ public enum KaoheCLI {
         return .success((unitID, invocation.group))
     }
 
-    static func unsupported(_ invocation: Invocation) -> CommandOutput {
-        usage(LocalizedText(zh: "命令 \(invocation.command.rawValue) 暂不支持 --format \(invocation.format.rawValue)",
-                            en: "command \(invocation.command.rawValue) does not support --format \(invocation.format.rawValue) yet"),
-              invocation.language)
+    /// Renders a command's result in the chosen format: its JSON shape, or its document laid
+    /// out as text, Markdown, CSV or HTML.
+    static func render(_ invocation: Invocation, json: () -> JSONValue, document: () -> Document) -> CommandOutput {
+        switch invocation.format {
+        case .json: return CommandOutput(stdout: json().serialized())
+        case .text: return CommandOutput(stdout: TextRenderer.render(document()))
+        case .md: return CommandOutput(stdout: MarkdownRenderer.render(document()))
+        case .csv: return CommandOutput(stdout: ExcelCSVRenderer.render(document()))
+        case .html: return CommandOutput(stdout: HTMLRenderer.render(document(), language: invocation.language))
+        }
     }
 }

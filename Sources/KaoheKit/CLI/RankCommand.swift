@@ -11,26 +11,21 @@ enum RankCommand {
             if let group { r.groups = r.groups.filter { $0.group == group } }
             return r
         }
+        let language = invocation.language
         switch invocation.rankPeriod {
         case .period(let kind, let index)?:
-            let (ranking, scores) = Assessor.periodRanking(dataset, kind: kind, index: index)
-            switch invocation.format {
-            case .json:
-                return CommandOutput(stdout: AssessmentJSON.periodRanking(only(ranking), scores: scores, units: dataset.units).serialized())
-            case .text:
-                return CommandOutput(stdout: RankText.period(only(ranking), scores: scores, units: dataset.units, criteria: dataset.criteria,
-                                                             title: dataset.title, language: invocation.language))
-            default:
-                return KaoheCLI.unsupported(invocation)
-            }
+            let (full, scores) = Assessor.periodRanking(dataset, kind: kind, index: index)
+            let ranking = only(full)
+            return KaoheCLI.render(invocation,
+                                   json: { AssessmentJSON.periodRanking(ranking, scores: scores, units: dataset.units) },
+                                   document: { RankReport.period(ranking, scores: scores, units: dataset.units, criteria: dataset.criteria,
+                                                                 title: dataset.title, language: language) })
         case .annual?, nil:
             var assessment = Assessor.assess(dataset)
             assessment.annualRanking = only(assessment.annualRanking)
-            switch invocation.format {
-            case .json: return CommandOutput(stdout: AssessmentJSON.annualRanking(assessment).serialized())
-            case .text: return CommandOutput(stdout: RankText.annual(assessment, title: dataset.title, language: invocation.language))
-            default: return KaoheCLI.unsupported(invocation)
-            }
+            return KaoheCLI.render(invocation,
+                                   json: { AssessmentJSON.annualRanking(assessment) },
+                                   document: { RankReport.annual(assessment, title: dataset.title, language: language) })
         }
     }
 }

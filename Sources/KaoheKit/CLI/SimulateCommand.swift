@@ -1,31 +1,29 @@
 /// `kaohe simulate DATA [changes…] [--margins]`: what-if analysis.
 enum SimulateCommand {
     static func run(_ dataset: Dataset, invocation: Invocation) -> CommandOutput {
-        if invocation.margins && invocation.changes.isEmpty {
+        let language = invocation.language
+        if invocation.changes.isEmpty {
             let margins = Margins.compute(Assessor.assess(dataset))
-            switch invocation.format {
-            case .json: return CommandOutput(stdout: SimulationJSON.margins(margins).serialized())
-            case .text: return CommandOutput(stdout: SimulationText.margins(margins, criteria: dataset.criteria, title: dataset.title,
-                                                                            language: invocation.language))
-            default: return KaoheCLI.unsupported(invocation)
-            }
+            return KaoheCLI.render(invocation,
+                                   json: { SimulationJSON.margins(margins) },
+                                   document: { SimulationReport.margins(margins, criteria: dataset.criteria, title: dataset.title, language: language) })
         }
         switch Simulation.run(dataset, requests: invocation.changes) {
         case .failure(let error):
-            return KaoheCLI.usage(error.message, invocation.language)
+            return KaoheCLI.usage(error.message, language)
         case .success(let diff):
-            var out: String
-            switch invocation.format {
-            case .json: out = SimulationJSON.diff(diff).serialized()
-            case .text: out = SimulationText.render(diff, requests: invocation.changes, title: dataset.title, language: invocation.language)
-            default: return KaoheCLI.unsupported(invocation)
-            }
-            if invocation.margins, invocation.format == .text {
-                out += "\n" + SimulationText.margins(Margins.compute(diff.after), criteria: diff.after.criteria,
-                                                     title: invocation.language == .zh ? "假设之后" : "After the changes",
-                                                     language: invocation.language)
-            }
-            return CommandOutput(stdout: out)
+            return KaoheCLI.render(invocation,
+                                   json: { SimulationJSON.diff(diff, margins: invocation.margins ? Margins.compute(diff.after) : nil) },
+                                   document: {
+                                       var document = SimulationReport.document(diff, requests: invocation.changes, title: dataset.title, language: language)
+                                       if invocation.margins {
+                                           let margins = SimulationReport.margins(Margins.compute(diff.after), criteria: diff.after.criteria,
+                                                                                  title: "", language: language)
+                                           document.add(.heading(margins.subtitle ?? "", level: 1))
+                                           document.add(contentsOf: margins.blocks)
+                                       }
+                                       return document
+                                   })
         }
     }
 }

@@ -37,6 +37,9 @@ public struct Labels: Sendable {
     /// Fixed decimals as the criteria keep them.
     public func number(_ value: ExactDecimal) -> String { value.formatted(places: criteria.places) }
 
+    /// A number cell with the criteria's decimals.
+    public func cell(_ value: ExactDecimal) -> Cell { .number(value, places: criteria.places) }
+
     public func status(_ passed: Bool) -> String { passed ? self("合格", "pass") : self("不合格", "fail") }
 
     public func consequenceKind(_ kind: ConsequenceKind) -> String {

@@ -1,10 +1,11 @@
 /// `simulate --format json` (SPEC 4.1) and `simulate --margins --format json`.
 public enum SimulationJSON {
-    public static func diff(_ diff: SimulationDiff) -> JSONValue {
+    /// `{"changes": [...]}`; with `--margins`, also `"margins"` after the changes.
+    public static func diff(_ diff: SimulationDiff, margins: [Margin]? = nil) -> JSONValue {
         func outcome(_ o: SimulationDiff.Outcome) -> JSONValue {
             .object([("total", .number(o.total)), ("band", .string(o.band)), ("rank", .optional(o.rank))])
         }
-        return .object([
+        var members: [(String, JSONValue)] = [
             ("changes", .array(diff.changes.map { change in
                 .object([
                     ("unit", .string(change.unit.id)),
@@ -13,7 +14,9 @@ public enum SimulationJSON {
                     ("after", outcome(change.after)),
                 ])
             })),
-        ])
+        ]
+        if let margins, case .object(let extra) = self.margins(margins) { members += extra }
+        return .object(members)
     }
 
     public static func margins(_ margins: [Margin]) -> JSONValue {

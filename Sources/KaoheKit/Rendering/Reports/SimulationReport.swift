@@ -1,30 +1,30 @@
-/// `kaohe simulate` as text: the changed outcomes, then the knock-on effects in words.
-public enum SimulationText {
-    public static func render(_ diff: SimulationDiff, requests: [ChangeRequest], title: String, language: Language) -> String {
+/// `kaohe simulate` as a document: the changed outcomes, then the knock-on effects in words.
+public enum SimulationReport {
+    public static func document(_ diff: SimulationDiff, requests: [ChangeRequest], title: String, language: Language) -> Document {
         let l = Labels(language: language, criteria: diff.after.criteria)
         let n = l.number
-        var out = "\(title)\n" + l("假设分析", "What-if") + "：" + requests.map(\.display).joined(separator: " ") + "\n\n"
+        var document = Document(title: title, subtitle: l("假设分析：", "What-if: ") + requests.map(\.display).joined(separator: " "))
         if diff.changes.isEmpty {
-            out += l("没有单位的总分、等次或排名发生变化。", "No unit's total, band or rank changes.") + "\n"
+            document.add(.paragraph(l("没有单位的总分、等次或排名发生变化。", "No unit's total, band or rank changes.")))
         } else {
-            var table = TextTable(headers: [l("编号", "ID"), l("单位", "Unit"), l("类别", "Group"), l("总分", "Total"),
-                                            l("等次", "Band"), l("排名", "Rank")],
-                                  alignments: [.left, .left, .left, .left, .left, .left])
+            var table = Table(headers: [l("编号", "ID"), l("单位", "Unit"), l("类别", "Group"), l("总分", "Total"),
+                                        l("等次", "Band"), l("排名", "Rank")], primary: true)
             func arrow(_ a: String, _ b: String) -> String { a == b ? a : "\(a) → \(b)" }
             func rank(_ r: Int?) -> String { r.map(String.init) ?? "-" }
             for change in diff.changes {
-                table.add([change.unit.id, change.unit.name, change.unit.group,
-                           arrow(n(change.before.total), n(change.after.total)),
-                           arrow(l.band(change.before.band), l.band(change.after.band)),
-                           arrow(rank(change.before.rank), rank(change.after.rank))])
+                table.add([.text(change.unit.id), .text(change.unit.name), .text(change.unit.group),
+                           .text(arrow(n(change.before.total), n(change.after.total))),
+                           .text(arrow(l.band(change.before.band), l.band(change.after.band))),
+                           .text(arrow(rank(change.before.rank), rank(change.after.rank)))])
             }
-            out += table.render()
+            document.add(.table(table))
         }
         let effects = knockOn(diff, l)
         if !effects.isEmpty {
-            out += "\n" + l("连带影响", "Knock-on effects") + "\n" + effects.map { "- \($0)\n" }.joined()
+            document.add(.heading(l("连带影响", "Knock-on effects"), level: 2))
+            document.add(.lines(effects.map { Line("- \($0)") }))
         }
-        return out
+        return document
     }
 
     static func knockOn(_ diff: SimulationDiff, _ l: Labels) -> [String] {
@@ -69,33 +69,32 @@ public enum SimulationText {
     }
 
     /// `simulate --margins`: distance to the band above and below.
-    public static func margins(_ margins: [Margin], criteria: Criteria, title: String, language: Language) -> String {
+    public static func margins(_ margins: [Margin], criteria: Criteria, title: String, language: Language) -> Document {
         let l = Labels(language: language, criteria: criteria)
         let n = l.number
         let scoresParts = criteria.parts.filter { if case .scores = $0.kind { return true } else { return false } }
-        var out = "\(title)\n" + l("各单位距上下等次的差距", "Margins to the bands above and below") + "\n"
-        out += l("升档：总分还差的分数，及其他部分不变时各年终部分需达到的得分；降档：总分可下降的余量，及保住本等次各部分的最低得分。",
-                 "Up: points the total still needs, and the score each scores part would need with the rest unchanged. Down: points the total can lose, and the lowest part score that keeps the band.") + "\n\n"
+        var document = Document(title: title, subtitle: l("各单位距上下等次的差距", "Margins to the bands above and below"))
+        document.add(.paragraph(l("升档：总分还差的分数，及其他部分不变时各年终部分需达到的得分；降档：总分可下降的余量，及保住本等次各部分的最低得分。",
+                 "Up: points the total still needs, and the score each scores part would need with the rest unchanged. Down: points the total can lose, and the lowest part score that keeps the band.")))
         var headers = [l("编号", "ID"), l("单位", "Unit"), l("总分", "Total"), l("等次", "Band"), l("升档", "Up"), l("还差", "Needs")]
         headers += scoresParts.map { l.part($0) + l("需达", " needed") }
         headers += [l("余量", "Cushion")]
         headers += scoresParts.map { l.part($0) + l("不低于", " at least") }
-        var table = TextTable(headers: headers, alignments: [.left, .left, .right, .left, .left, .right]
-                              + scoresParts.map { _ in .right } + [.right] + scoresParts.map { _ in .right })
+        var table = Table(headers: headers, primary: true)
         for m in margins {
-            var row = [m.unit.id, m.unit.name, n(m.total), l.band(m.band) + (m.vetoed ? l("（否决）", " (veto)") : "")]
-            func part(_ step: Margin.Step?, _ p: Part) -> String {
-                guard let step else { return "-" }
-                guard let entry = step.parts.first(where: { $0.part.id == p.id }) else { return "-" }
-                return entry.score.map(n) ?? l("满分也不够", "out of reach")
+            var row: [Cell] = [.text(m.unit.id), .text(m.unit.name), l.cell(m.total),
+                               .text(l.band(m.band) + (m.vetoed ? l("（否决）", " (veto)") : ""))]
+            func part(_ step: Margin.Step?, _ p: Part) -> Cell {
+                guard let step, let entry = step.parts.first(where: { $0.part.id == p.id }) else { return "-" }
+                return entry.score.map { l.cell($0) } ?? .text(l("满分也不够", "out of reach"))
             }
-            row += [m.above.map { l.band($0.band) } ?? "-", m.above.map { "+" + n($0.points) } ?? "-"]
+            row += [.text(m.above.map { l.band($0.band) } ?? "-"), m.above.map { l.cell($0.points) } ?? "-"]
             row += scoresParts.map { part(m.above, $0) }
-            row += [m.below.map { n($0.points) } ?? "-"]
+            row += [m.below.map { l.cell($0.points) } ?? "-"]
             row += scoresParts.map { part(m.below, $0) }
             table.add(row)
         }
-        out += table.render()
-        return out
+        document.add(.table(table))
+        return document
     }
 }

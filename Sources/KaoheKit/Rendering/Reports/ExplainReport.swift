@@ -1,7 +1,18 @@
 /// `kaohe grade --unit ID --explain`: the audit trail of one unit, every number with the
 /// numbers and input lines it came from, so a unit head can recompute it by hand.
-public enum ExplainText {
-    public static func render(_ assessment: Assessment, unit result: UnitResult, dataset: Dataset, language: Language) -> String {
+public enum ExplainReport {
+    public static func document(_ assessment: Assessment, unit result: UnitResult, title: String, language: Language) -> Document {
+        let text = render(assessment, unit: result, language: language)
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if lines.last == "" { lines.removeLast() }
+        let heading = lines.isEmpty ? "" : lines.removeFirst()
+        return Document(title: title, subtitle: heading, blocks: [.lines(lines.map { line in
+            let spaces = line.prefix { $0 == " " }.count
+            return Line(String(line.dropFirst(spaces)), indent: spaces / 2)
+        })])
+    }
+
+    static func render(_ assessment: Assessment, unit result: UnitResult, language: Language) -> String {
         let criteria = assessment.criteria
         let l = Labels(language: language, criteria: criteria)
         let n = l.number
@@ -80,7 +91,7 @@ public enum ExplainText {
         }
         out += l("类别内排名：", "Rank in group: ") + (result.rank.map(String.init) ?? l("不参与排名（一票否决）", "unranked (veto)")) + "\n"
         out += l("目标责任考核得分", "Target-responsibility points") + " = \(n(result.total)) × \(criteria.targetShare) ÷ 100 = \(n(result.contribution))\n"
-        if !result.flags.isEmpty { out += l("标记：", "Flags: ") + GradeText.flags(result.flags, l) + "\n" }
+        if !result.flags.isEmpty { out += l("标记：", "Flags: ") + GradeReport.flags(result.flags, l) + "\n" }
 
         out += "\n" + l("责任追究", "Consequences") + "\n"
         if result.consequences.isEmpty { out += "  " + l("无", "none") + "\n" }
