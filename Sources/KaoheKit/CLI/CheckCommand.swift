@@ -5,6 +5,10 @@ enum CheckCommand {
         var output: CommandOutput
         if invocation.format == .text {
             var out = DiagnosticText.render(loaded.diagnostics, language: language)
+            if loaded.quality.files.isEmpty {
+                output = CommandOutput(stdout: out, exitCode: 1)
+                return output
+            }
             if !loaded.diagnostics.isEmpty { out += "\n" }
             var summary = Document(title: (language == .zh ? "数据质量" : "Data quality") + "  \(invocation.folder)")
             summary.add(contentsOf: CheckReport.quality(loaded.quality, dataset: loaded.dataset, language: language))

@@ -6,7 +6,10 @@ import Foundation
 public enum KaoheCLI {
     public static func run(_ arguments: [String]) -> CommandOutput {
         let language = ArgumentParser.language(in: arguments)
-        if arguments.isEmpty || arguments.contains("--help") || arguments.contains("-h") || arguments.first == "help" {
+        if arguments.isEmpty {
+            return CommandOutput(stderr: HelpText.text(language), exitCode: 2)
+        }
+        if arguments.contains("--help") || arguments.contains("-h") || arguments.first == "help" {
             return CommandOutput(stdout: HelpText.text(language))
         }
         let invocation: Invocation
