@@ -39,6 +39,8 @@ struct SampleYear {
     var badShare: Double
     var seed: UInt64
     var events: [SampleEvent] = []
+    /// Whether to write the registers (台账); the big benchmark year leaves them out.
+    var writeRegisters = true
     /// Share of units, from the bottom, whose survey rate is below 0.8 (at least 1).
     var surveyWarnShare = 2.0 / 35
 
@@ -118,6 +120,10 @@ struct SampleYear {
                                 event.points.map(tenths) ?? "", event.clause, event.note])
         }
         try eventsFile.close()
+
+        if writeRegisters {
+            try RegisterWriter(units: units, days: days, chinese: words.checks.first == "日期", seed: seed).write(to: folder)
+        }
 
         // Survey (民意调查): counts chosen to give each unit a rate that fits its rank.
         var surveyScores = Array(repeating: 0, count: units.count)

@@ -66,9 +66,10 @@ func run() throws {
             }
             title = "\(year)年度渭滨示范区政务公开考核（虚构数据，性能测试）"
         }
-        let sample = Samples.weibin(units: units, seed: seed, checksPerWeek: checksPerWeek, days: days,
+        var sample = Samples.weibin(units: units, seed: seed, checksPerWeek: checksPerWeek, days: days,
                                     title: options["--title"] ?? title,
                                     criteria: options["--criteria"] ?? "../../Criteria/weibin-2020.json5")
+        sample.writeRegisters = options["--rows"] == nil
         try sample.write(to: folder, days: days, quiet: quiet)
     case "baoding":
         let sample = Samples.baoding(seed: seed, days: days,

@@ -500,7 +500,7 @@ import Testing
             "categories[1].items[0].deduction: expected a number, found the string \"3\"",
             "parts[1].components[1].weight: the component weights of part yearEnd add up to 0.9; they must add up to 1",
             "veto.band: band \"差\" does not exist; valid bands: 优秀, 合格, 不合格",
-            "extra: unknown field \"extra\"; valid fields here: id, title, en, source, scale, places, categories, parts, bulletin, rectify, calendar, bands, quota, veto, adjustments, survey, targetShare, consequences",
+            "extra: unknown field \"extra\"; valid fields here: id, title, en, source, scale, places, categories, parts, bulletin, rectify, calendar, bands, quota, veto, adjustments, survey, targetShare, consequences, deadlines",
         ])
         #expect(diagnostics.map(\.line) == [4, 11, 18, 27, 29])
     }
@@ -574,6 +574,6 @@ import Testing
         #expect(ManifestLoader.parse("{year: 2025.5, title: 't', criteria: 'c'}", file: "m").diagnostics.first?.message.en
                 == "year: expected a whole year from 2000 to 2100, found 2025.5")
         #expect(ManifestLoader.load(path: "no/assessment.json5").diagnostics.first?.message.zh
-                == "找不到考核说明文件 no/assessment.json5；请检查路径是否正确")
+                == "找不到考核年度说明文件 no/assessment.json5；请检查路径是否正确")
     }
 }

@@ -41,9 +41,9 @@ struct CriteriaReader {
 
     static let rootFields = ["id", "title", "en", "source", "scale", "places", "categories", "parts", "bulletin",
                              "rectify", "calendar", "bands", "quota", "veto", "adjustments", "survey",
-                             "targetShare", "consequences"]
+                             "targetShare", "consequences", "deadlines"]
     static let rootOptional: Set<String> = ["en", "source", "bulletin", "rectify", "calendar", "quota",
-                                            "adjustments", "survey", "consequences"]
+                                            "adjustments", "survey", "consequences", "deadlines"]
 
     func read() -> Criteria? {
         let root = JSON5Path.root
@@ -70,13 +70,14 @@ struct CriteriaReader {
         let survey = object.optional("survey").flatMap { readSurvey($0, components: components) }
         let targetShare = object["targetShare"].flatMap { readTargetShare($0) }
         let consequences = object.optional("consequences").map { readConsequences($0) } ?? [:]
+        let deadlines = object.optional("deadlines").map { readDeadlines($0, categories: categories) } ?? []
 
         guard let id, let title, let source, let scale, let places, let categories, let parts,
               let bands, let veto, let targetShare else { return nil }
         return Criteria(id: id, title: title, en: en, source: source, scale: scale, places: places,
                         categories: categories, parts: parts.map(\.part), bulletin: bulletin, rectify: rectify,
                         calendar: calendar, bands: bands, quota: quota, veto: veto, adjustments: adjustments,
-                        survey: survey, targetShare: targetShare, consequences: consequences)
+                        survey: survey, targetShare: targetShare, consequences: consequences, deadlines: deadlines)
     }
 
     // MARK: Small sections

@@ -28,17 +28,20 @@ public struct Criteria: Sendable {
     public var targetShare: ExactDecimal
     /// Action texts (责任追究) per consequence kind.
     public var consequences: [ConsequenceKind: ConsequenceActions]
+    /// Time limits applied to the registers (台账); each miss is a failed check.
+    public var deadlines: [DeadlineRule]
 
     public init(id: String, title: String, en: String? = nil, source: String = "", scale: ExactDecimal = 100,
                 places: Int = 2, categories: [Category], parts: [Part], bulletin: BulletinRule = .init(),
                 rectify: RectifyRule = .init(), calendar: String? = nil, bands: [Band], quota: Quota? = nil,
                 veto: VetoRule, adjustments: Adjustments = .init(), survey: SurveyRule? = nil,
-                targetShare: ExactDecimal, consequences: [ConsequenceKind: ConsequenceActions] = [:]) {
+                targetShare: ExactDecimal, consequences: [ConsequenceKind: ConsequenceActions] = [:],
+                deadlines: [DeadlineRule] = []) {
         self.id = id; self.title = title; self.en = en; self.source = source; self.scale = scale
         self.places = places; self.categories = categories; self.parts = parts; self.bulletin = bulletin
         self.rectify = rectify; self.calendar = calendar; self.bands = bands; self.quota = quota
         self.veto = veto; self.adjustments = adjustments; self.survey = survey
-        self.targetShare = targetShare; self.consequences = consequences
+        self.targetShare = targetShare; self.consequences = consequences; self.deadlines = deadlines
     }
 
     /// The part scored from the check log, if any (at most one).

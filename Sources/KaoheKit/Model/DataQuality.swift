@@ -10,6 +10,8 @@ public struct DataQuality: Sendable, Hashable {
     public var duplicates: [DuplicateRow]
     /// Columns that were not recognised and were ignored.
     public var ignoredColumns: [IgnoredColumn]
+    /// What the deadline rules found in each register.
+    public var registers: [RegisterSummary] = []
 
     public init(files: [FileUsage] = [], missingWeeks: [UnitWeeks] = [], neverChecked: [String] = [],
                 duplicates: [DuplicateRow] = [], ignoredColumns: [IgnoredColumn] = []) {
@@ -50,4 +52,16 @@ public struct IgnoredColumn: Sendable, Hashable {
     public init(file: String, column: Int, header: String) {
         self.file = file; self.column = column; self.header = header
     }
+}
+
+/// Deadline checks of one register file: on time, late (a derived failed check) or pending.
+public struct RegisterSummary: Sendable, Hashable {
+    public var file: String
+    /// Rule applications checked (a row may fall under several rules).
+    public var checked: Int = 0
+    public var onTime: Int = 0
+    public var late: Int = 0
+    /// Not done and not yet due by the end of the year, or late only after the year.
+    public var pending: Int = 0
+    public init(file: String) { self.file = file }
 }

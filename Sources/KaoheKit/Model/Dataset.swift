@@ -13,14 +13,16 @@ public struct Dataset: Sendable {
     public var scores: [ScoreRecord]
     public var events: [Event]
     public var surveys: [SurveyRecord]
+    /// Rows of the registers (台账), from which the criteria's deadline rules derive failed checks.
+    public var registers: [RegisterRow]
     public var quality: DataQuality
 
     public init(year: Int, title: String, criteria: Criteria, calendar: WorkingCalendar, units: [Unit],
                 failures: [Failure] = [], scores: [ScoreRecord] = [], events: [Event] = [],
-                surveys: [SurveyRecord] = [], quality: DataQuality = DataQuality()) {
+                surveys: [SurveyRecord] = [], registers: [RegisterRow] = [], quality: DataQuality = DataQuality()) {
         self.year = year; self.title = title; self.criteria = criteria; self.calendar = calendar
         self.units = units; self.failures = failures; self.scores = scores; self.events = events
-        self.surveys = surveys; self.quality = quality
+        self.surveys = surveys; self.registers = registers; self.quality = quality
     }
 }
 
@@ -47,10 +49,13 @@ public struct Failure: Sendable, Hashable {
     public var note: String
     public var rectified: CivilDate?
     public var source: SourceRef
+    /// For a failure derived from a register by a deadline rule: how late, in both languages
+    /// ("第 23 个工作日答复，时限 20 个工作日"). Such failures are not subject to rectify-late.
+    public var derivation: LocalizedText?
     public init(date: CivilDate, unit: String, item: String, deduction: ExactDecimal, note: String = "",
-                rectified: CivilDate? = nil, source: SourceRef) {
+                rectified: CivilDate? = nil, source: SourceRef, derivation: LocalizedText? = nil) {
         self.date = date; self.unit = unit; self.item = item; self.deduction = deduction
-        self.note = note; self.rectified = rectified; self.source = source
+        self.note = note; self.rectified = rectified; self.source = source; self.derivation = derivation
     }
 }
 

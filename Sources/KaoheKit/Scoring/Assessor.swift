@@ -1,7 +1,17 @@
 /// Computes the whole year (SPEC section 3) from a validated dataset.
 public enum Assessor {
+    /// The dataset with the failed checks derived from its registers appended (after the
+    /// check log's own, in register order).
+    public static func withDerivedChecks(_ dataset: Dataset) -> Dataset {
+        guard !dataset.criteria.deadlines.isEmpty, !dataset.registers.isEmpty else { return dataset }
+        var complete = dataset
+        complete.failures += DeadlineChecks.derive(dataset).failures
+        return complete
+    }
+
     /// Scores every unit: periods, parts, total, band, veto, quota, ranks, consequences.
-    public static func assess(_ dataset: Dataset) -> Assessment {
+    public static func assess(_ input: Dataset) -> Assessment {
+        let dataset = withDerivedChecks(input)
         let criteria = dataset.criteria
         let places = criteria.places
         let year = dataset.year
@@ -135,7 +145,8 @@ public enum Assessor {
     }
 
     /// A ranking of any period (e.g. `rank --month 3` when the checks part is quarterly).
-    public static func periodRanking(_ dataset: Dataset, kind: PeriodKind, index: Int) -> (Ranking, [PeriodScore]) {
+    public static func periodRanking(_ input: Dataset, kind: PeriodKind, index: Int) -> (Ranking, [PeriodScore]) {
+        let dataset = withDerivedChecks(input)
         let ledger = DeductionLedger(dataset: dataset)
         let scores = dataset.units.indices.map {
             ledger.periodScore(unit: $0, kind: kind, index: index, year: dataset.year, criteria: dataset.criteria)

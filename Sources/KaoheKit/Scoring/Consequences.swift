@@ -5,9 +5,11 @@ enum ConsequenceFinder {
         calendar.workingDay(rule.workingDays, after: failure.date)
     }
 
-    /// Failed checks rectified after their deadline, or not rectified while the deadline is within the year.
+    /// Failed checks rectified after their deadline, or not rectified while the deadline is within
+    /// the year. Lateness derived from a register is itself the finding and is not counted again.
     static func rectifyLate(_ failures: [Failure], year: Int, rule: RectifyRule, calendar: WorkingCalendar) -> [Consequence] {
         failures.compactMap { failure in
+            if failure.derivation != nil { return nil }
             let deadline = rectifyDeadline(failure, rule: rule, calendar: calendar)
             if let rectified = failure.rectified {
                 guard rectified > deadline else { return nil }

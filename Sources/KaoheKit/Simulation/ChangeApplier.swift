@@ -36,13 +36,15 @@ enum ChangeApplier {
                     dataset.criteria.quota = nil
                 }
             case .drop(let file, let line):
-                let before = dataset.failures.count + dataset.events.count + dataset.scores.count + dataset.surveys.count
+                let count = { (d: Dataset) in d.failures.count + d.events.count + d.scores.count + d.surveys.count + d.registers.count }
+                let before = count(dataset)
                 let matches: (SourceRef) -> Bool = { $0.file == file && $0.line == line }
                 dataset.failures.removeAll { matches($0.source) }
                 dataset.events.removeAll { matches($0.source) }
                 dataset.scores.removeAll { matches($0.source) }
                 dataset.surveys.removeAll { matches($0.source) }
-                if before == dataset.failures.count + dataset.events.count + dataset.scores.count + dataset.surveys.count {
+                dataset.registers.removeAll { matches($0.source) }
+                if before == count(dataset) {
                     return .failure(ArgumentParser.fail(
                         "\(entry.request.display)：\(file) 第 \(line) 行没有影响计分的记录（不存在、被拒绝，或是合格检查记录）",
                         "\(entry.request.display): \(file) has no scored record starting on line \(line) (no such row, a rejected row, or a passed check)"))

@@ -102,6 +102,7 @@ enum ChangeParser {
             }
             let name = file.split(separator: "/").last.map(String.init) ?? file
             let files = [DataFolder.files.checks, DataFolder.files.events, DataFolder.files.scores, DataFolder.files.survey]
+                + RegisterKind.allCases.map(\.file)
             guard files.contains(name) else {
                 return fail("只能删除 \(files.joined(separator: "、")) 中的记录", "only records of \(files.joined(separator: ", ")) can be dropped")
             }

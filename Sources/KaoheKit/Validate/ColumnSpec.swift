@@ -24,6 +24,26 @@ struct ColumnSpec: Sendable {
         .column("points", ["分值"], required: false), .column("clause", ["条款"], required: false),
         .column("note", ["备注", "说明"], required: false),
     ]
+    /// The columns of a register (台账); time and yes/no cells may be empty except the start.
+    static func register(_ kind: RegisterKind) -> [ColumnSpec] {
+        var specs: [ColumnSpec] = [.column("unit", ["单位"])]
+        switch kind {
+        case .disclosures:
+            specs += [.column("item", ["检查项"], required: false), .column("title", ["标题", "信息名称"], required: false),
+                      .column("formed", ["形成日期", "生成日期"]), .column("published", ["公开日期", "发布日期"])]
+        case .applications:
+            specs += [.column("received", ["收到日期", "受理日期"]), .column("answered", ["答复日期"]),
+                      .column("extended", ["是否延期", "延期"], required: false)]
+        case .complaints:
+            specs += [.column("received", ["收到日期", "受理日期"]), .column("forwarded", ["转办日期"]),
+                      .column("answered", ["答复日期"]), .column("realName", ["是否实名", "实名"], required: false)]
+        case .responses:
+            specs += [.column("hotIssue", ["舆情发生时间", "发生时间"]), .column("statement", ["权威发布时间"]),
+                      .column("pressConference", ["新闻发布会时间", "发布会时间"])]
+        }
+        return specs + [.column("note", ["备注", "说明"], required: false)]
+    }
+
     static let survey: [ColumnSpec] = [
         .column("unit", ["单位"]), .column("satisfied", ["满意"]), .column("basic", ["基本满意"]),
         .column("dissatisfied", ["不满意"]),
@@ -45,7 +65,7 @@ struct HeaderMap: Sendable {
         for (i, raw) in header.fields.enumerated() {
             let text = raw.trimmingSpaces
             let column = header.columns.indices.contains(i) ? header.columns[i] : 1
-            guard let spec = specs.first(where: { $0.name == text.lowercased() || $0.aliases.contains(text) }) else {
+            guard let spec = specs.first(where: { $0.name.lowercased() == text.lowercased() || $0.aliases.contains(text) }) else {
                 if text.isEmpty { continue }
                 ignored.append(IgnoredColumn(file: file, column: i + 1, header: text))
                 diagnostics.append(.warning(file, line: header.line, column: column,

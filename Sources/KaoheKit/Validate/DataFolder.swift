@@ -108,6 +108,18 @@ public enum DataFolder {
                     en: "the criteria define no survey, so this file does not count"))
             }
         }
+        for kind in RegisterKind.allCases {
+            guard let table = read(kind.file, ColumnSpec.register(kind), required: false) else { continue }
+            let (rows, usage) = RegisterFile.validate(table, kind: kind, context: context, diagnostics: &diagnostics)
+            dataset.registers += rows
+            quality.files.append(usage)
+            if !criteria.deadlines.contains(where: { $0.register == kind }) {
+                diagnostics.append(.warning(table.path,
+                    zh: "评分标准没有针对 \(kind.rawValue) 的时限规则（deadlines），本台账不产生检查结果",
+                    en: "the criteria have no deadline rule for \(kind.rawValue), so this register yields no findings"))
+            }
+        }
+        quality.registers = DeadlineChecks.derive(dataset).summaries
         Completeness.check(dataset, folder: folder, attempted: attempted, diagnostics: &diagnostics)
         dataset.quality = quality
         loaded.dataset = dataset

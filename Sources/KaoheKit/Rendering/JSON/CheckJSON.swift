@@ -26,6 +26,10 @@ public enum CheckJSON {
                 ("ignoredColumns", .array(q.ignoredColumns.map {
                     .object([("file", .string($0.file)), ("column", .int($0.column)), ("header", .string($0.header))])
                 })),
+                ("registers", .array(q.registers.map {
+                    .object([("file", .string($0.file)), ("checked", .int($0.checked)), ("onTime", .int($0.onTime)),
+                             ("late", .int($0.late)), ("pending", .int($0.pending))])
+                })),
             ])),
         ])
     }

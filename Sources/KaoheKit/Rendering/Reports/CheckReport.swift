@@ -48,6 +48,10 @@ public enum CheckReport {
             + (quality.ignoredColumns.isEmpty ? none : quality.ignoredColumns.map {
                 l("\(fileName($0.file)) 第 \($0.column) 列 \"\($0.header)\"", "\(fileName($0.file)) column \($0.column) \"\($0.header)\"")
             }.joined(separator: l("，", ", ")))))
+        for register in quality.registers {
+            lines.append(Line(l("台账时限：\(register.file) 检查 \(register.checked) 项，按时 \(register.onTime)，逾期 \(register.late)（记为不合格检查），待定 \(register.pending)",
+                                "Deadlines: \(register.file) \(register.checked) checked, \(register.onTime) on time, \(register.late) late (derived failed checks), \(register.pending) pending")))
+        }
         return [.table(table), .lines(lines)]
     }
 

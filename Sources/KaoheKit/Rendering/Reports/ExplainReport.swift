@@ -34,7 +34,8 @@ public enum ExplainReport {
                         let floor = category.deducted > category.points ? l("（扣完为止）", " (floored at 0)") : ""
                         out += "    \(name) \(category.points) − \(category.deducted) = \(n(category.score))\(floor)\n"
                         for failure in category.failures {
-                            let note = failure.note.isEmpty ? "" : " \(failure.note)"
+                            let text = failure.derivation?.text(language) ?? failure.note
+                            let note = text.isEmpty ? "" : " \(text)"
                             out += "      \(failure.source)  \(failure.date)  \(l.item(failure.item))  −\(failure.deduction)\(note)\n"
                         }
                     }
