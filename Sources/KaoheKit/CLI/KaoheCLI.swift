@@ -61,7 +61,7 @@ public enum KaoheCLI {
         case .simulate:
             result = SimulateCommand.run(dataset, invocation: invocation)
         case .report:
-            result = usage(LocalizedText(zh: "命令 \(invocation.command.rawValue) 尚未提供", en: "command \(invocation.command.rawValue) is not available yet"), language)
+            result = ReportCommand.run(dataset, quality: loaded.quality, invocation: invocation)
         }
         result.stderr = warnings + result.stderr
         return result

@@ -6,6 +6,29 @@ public struct Document: Sendable {
     public var title: String
     public var subtitle: String?
     public var blocks: [Block]
+    /// The look an HTML page takes; the other formats ignore it.
+    public var kind: Kind = .plain
+    /// A short closing line (criteria, data folder), printed small at the end of an HTML page.
+    public var footer: String?
+
+    /// `.plain` for command output, `.report` for the year report, `.bulletin` for the monthly
+    /// bulletin printed as an official document (红头通报) under its masthead.
+    public enum Kind: Sendable {
+        case plain, report
+        case bulletin(Masthead)
+    }
+
+    /// The red head of an official bulletin (文件头): the publication's name, the issue, the
+    /// issuing office and the date line.
+    public struct Masthead: Sendable {
+        public var name: String
+        public var issue: String
+        public var issuer: String
+        public var date: String
+        public init(name: String, issue: String, issuer: String, date: String) {
+            self.name = name; self.issue = issue; self.issuer = issuer; self.date = date
+        }
+    }
 
     public init(title: String, subtitle: String? = nil, blocks: [Block] = []) {
         self.title = title
