@@ -7,15 +7,16 @@ public enum SimulationReport {
         if diff.changes.isEmpty {
             document.add(.paragraph(l("没有单位的总分、等次或排名发生变化。", "No unit's total, band or rank changes.")))
         } else {
-            var table = Table(headers: [l("编号", "ID"), l("单位", "Unit"), l("类别", "Group"), l("总分", "Total"),
-                                        l("等次", "Band"), l("排名", "Rank")], primary: true)
-            func arrow(_ a: String, _ b: String) -> String { a == b ? a : "\(a) → \(b)" }
-            func rank(_ r: Int?) -> String { r.map(String.init) ?? "-" }
+            var table = Table(headers: [l("编号", "ID"), l("单位", "Unit"), l("类别", "Group"),
+                                        l("原总分", "Total before"), l("新总分", "Total after"),
+                                        l("原等次", "Band before"), l("新等次", "Band after"),
+                                        l("原排名", "Rank before"), l("新排名", "Rank after")], primary: true)
+            func rank(_ r: Int?) -> Cell { r.map(Cell.integer) ?? "-" }
             for change in diff.changes {
                 table.add([.text(change.unit.id), .text(change.unit.name), .text(change.unit.group),
-                           .text(arrow(n(change.before.total), n(change.after.total))),
-                           .text(arrow(l.band(change.before.band), l.band(change.after.band))),
-                           .text(arrow(rank(change.before.rank), rank(change.after.rank)))])
+                           l.cell(change.before.total), l.cell(change.after.total),
+                           .text(l.band(change.before.band)), .text(l.band(change.after.band)),
+                           rank(change.before.rank), rank(change.after.rank)])
             }
             document.add(.table(table))
         }
