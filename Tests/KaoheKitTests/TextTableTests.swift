@@ -94,3 +94,20 @@ import Testing
             """)
     }
 }
+
+@Suite struct TerminalTests {
+    @Test func colourOnlyOnTerminalsWithoutNoColor() {
+        #expect(Terminal.detect(environment: [:], stdoutIsTerminal: true, stderrIsTerminal: false) == Terminal(stdoutColor: true))
+        #expect(Terminal.detect(environment: ["NO_COLOR": "1"], stdoutIsTerminal: true, stderrIsTerminal: true) == .plain)
+        #expect(Terminal.detect(environment: ["TERM": "dumb"], stdoutIsTerminal: true, stderrIsTerminal: true) == .plain)
+        #expect(Terminal.detect(environment: ["NO_COLOR": ""], stdoutIsTerminal: false, stderrIsTerminal: true) == Terminal(stderrColor: true))
+    }
+
+    @Test func diagnosticsAreColouredOnlyWhenAsked() {
+        let d = Diagnostic.error("checks.csv", line: 2, column: 3, zh: "错", en: "bad", excerpt: "ab青c")
+        #expect(DiagnosticText.render(d, language: .en) == "checks.csv:2:3: error: bad\n 2 | ab青c\n   |   ^\n")
+        let coloured = DiagnosticText.render(d, language: .en, color: true)
+        #expect(coloured.contains("\u{1B}[1;31merror:\u{1B}[0m"))
+        #expect(coloured.contains("\u{1B}[1;32m^\u{1B}[0m"))
+    }
+}

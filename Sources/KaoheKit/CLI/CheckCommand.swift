@@ -1,10 +1,10 @@
 /// `kaohe check DATA`: every error and warning, then the data-quality summary; exit 1 on errors.
 enum CheckCommand {
-    static func run(_ loaded: LoadedData, invocation: Invocation) -> CommandOutput {
+    static func run(_ loaded: LoadedData, invocation: Invocation, color: Bool = false) -> CommandOutput {
         let language = invocation.language
         var output: CommandOutput
         if invocation.format == .text {
-            var out = DiagnosticText.render(loaded.diagnostics, language: language)
+            var out = DiagnosticText.render(loaded.diagnostics, language: language, color: color)
             if loaded.quality.files.isEmpty {
                 output = CommandOutput(stdout: out, exitCode: 1)
                 return output

@@ -4,7 +4,8 @@ import Foundation
 ///
 /// The executable only forwards its arguments here, so every command is testable in-process.
 public enum KaoheCLI {
-    public static func run(_ arguments: [String]) -> CommandOutput {
+    /// `terminal` says where colour may be used (never in files, pipes or tests).
+    public static func run(_ arguments: [String], terminal: Terminal = .plain) -> CommandOutput {
         let language = ArgumentParser.language(in: arguments)
         if arguments.isEmpty {
             return CommandOutput(stderr: HelpText.text(language), exitCode: 2)
@@ -18,7 +19,7 @@ public enum KaoheCLI {
         } catch {
             return usage(error.message, language)
         }
-        var output = execute(invocation)
+        var output = execute(invocation, terminal: invocation.output == nil ? terminal : Terminal(stderrColor: terminal.stderrColor))
         if let path = invocation.output, output.exitCode == 0 {
             do {
                 try output.stdout.write(toFile: path, atomically: true, encoding: .utf8)
@@ -34,19 +35,19 @@ public enum KaoheCLI {
         CommandOutput(stderr: "kaohe: error: \(message.text(language))\n", exitCode: 2)
     }
 
-    static func execute(_ invocation: Invocation) -> CommandOutput {
+    static func execute(_ invocation: Invocation, terminal: Terminal) -> CommandOutput {
         let language = invocation.language
         let loaded = DataFolder.load(invocation.folder, criteriaOverride: invocation.criteria)
         if invocation.command == .check {
-            return CheckCommand.run(loaded, invocation: invocation)
+            return CheckCommand.run(loaded, invocation: invocation, color: terminal.stdoutColor)
         }
         guard let dataset = loaded.dataset, !loaded.hasErrors else {
-            return CommandOutput(stderr: DiagnosticText.render(loaded.errors, language: language), exitCode: 1)
+            return CommandOutput(stderr: DiagnosticText.render(loaded.errors, language: language, color: terminal.stderrColor), exitCode: 1)
         }
         let warnings = loaded.warnings.map { diagnostic -> String in
             var compact = diagnostic
             compact.excerpt = nil
-            return DiagnosticText.render(compact, language: language)
+            return DiagnosticText.render(compact, language: language, color: terminal.stderrColor)
         }.joined()
         var result: CommandOutput
         switch invocation.command {

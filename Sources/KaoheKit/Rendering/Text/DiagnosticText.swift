@@ -2,14 +2,15 @@
 /// line with a caret under the column (placed by display width, so it stays right under
 /// Chinese text).
 public enum DiagnosticText {
-    public static func render(_ diagnostic: Diagnostic, language: Language) -> String {
+    public static func render(_ diagnostic: Diagnostic, language: Language, color: Bool = false) -> String {
         var location = diagnostic.file
         if let line = diagnostic.line {
             location += ":\(line)"
             if let column = diagnostic.column { location += ":\(column)" }
         }
-        let severity = diagnostic.severity == .error ? "error" : "warning"
-        var out = "\(location): \(severity): \(diagnostic.message.text(language))\n"
+        var severity = diagnostic.severity == .error ? "error:" : "warning:"
+        if color { severity = (diagnostic.severity == .error ? "\u{1B}[1;31m" : "\u{1B}[1;33m") + severity + "\u{1B}[0m" }
+        var out = "\(location): \(severity) \(diagnostic.message.text(language))\n"
         if let excerpt = diagnostic.excerpt, let line = diagnostic.line {
             let number = String(line)
             let gutter = String(repeating: " ", count: number.count)
@@ -21,14 +22,14 @@ public enum DiagnosticText {
                 for scalar in prefix {
                     padding += scalar == "\t" ? "\t" : String(repeating: " ", count: DisplayWidth.of(scalar))
                 }
-                out += " \(gutter) | \(padding)^\n"
+                out += " \(gutter) | \(padding)" + (color ? "\u{1B}[1;32m^\u{1B}[0m" : "^") + "\n"
             }
         }
         return out
     }
 
-    public static func render(_ diagnostics: [Diagnostic], language: Language) -> String {
-        diagnostics.map { render($0, language: language) }.joined()
+    public static func render(_ diagnostics: [Diagnostic], language: Language, color: Bool = false) -> String {
+        diagnostics.map { render($0, language: language, color: color) }.joined()
     }
 
     /// Long lines are cut so an excerpt stays readable; control characters are shown as spaces.
