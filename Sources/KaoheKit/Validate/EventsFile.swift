@@ -1,15 +1,7 @@
 /// Validates `events.csv`: bonus (加分), penalty (减分) and one-vote veto (一票否决) events.
 enum EventsFile {
     static func validate(_ table: DataTable, context: ValidationContext, diagnostics: inout [Diagnostic]) -> (events: [Event], usage: FileUsage) {
-        var events: [Event] = []
-        var rejected = 0
-        for csvRow in table.rows {
-            var row = DataTable.Row(table: table, row: csvRow)
-            guard table.checkShape(&row) else {
-                diagnostics += row.diagnostics
-                rejected += 1
-                continue
-            }
+        let (events, usage) = table.validateRows(diagnostics: &diagnostics) { row -> Event? in
             let date = row.date("date", year: context.year)
             let unit = context.unit(&row)
             var kind: Event.Kind?
@@ -43,11 +35,10 @@ enum EventsFile {
             case nil:
                 break
             }
-            diagnostics += row.diagnostics
-            guard !row.hasErrors, let date, let unit, let kind else { rejected += 1; continue }
-            events.append(Event(date: date, unit: unit, kind: kind, points: points, clause: row.text("clause"),
-                                note: row.text("note"), source: row.source))
+            guard let date, let unit, let kind else { return nil }
+            return Event(date: date, unit: unit, kind: kind, points: points, clause: row.text("clause"),
+                         note: row.text("note"), source: row.source)
         }
-        return (events, FileUsage(file: table.name, read: table.rows.count, used: events.count, rejected: rejected))
+        return (events, usage)
     }
 }

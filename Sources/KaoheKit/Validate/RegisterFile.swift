@@ -4,16 +4,8 @@
 enum RegisterFile {
     static func validate(_ table: DataTable, kind: RegisterKind, context: ValidationContext,
                          diagnostics: inout [Diagnostic]) -> (rows: [RegisterRow], usage: FileUsage) {
-        var rows: [RegisterRow] = []
-        var rejected = 0
         let hourColumns = Set(context.criteria.deadlines.filter { $0.register == kind && $0.unit == .hours }.flatMap { [$0.start, $0.end] })
-        for csvRow in table.rows {
-            var row = DataTable.Row(table: table, row: csvRow)
-            guard table.checkShape(&row) else {
-                diagnostics += row.diagnostics
-                rejected += 1
-                continue
-            }
+        let (rows, usage) = table.validateRows(diagnostics: &diagnostics) { row -> RegisterRow? in
             let unit = context.unit(&row)
             let itemText = row.text("item")
             let item = itemText.isEmpty ? nil : context.item(&row, itemText)
@@ -58,12 +50,11 @@ enum RegisterFile {
                     row.error(column, zh: "\(column) \"\(text)\" 应为 是 或 否（yes/no）", en: "\(column) \"\(text)\" must be yes or no (是/否)")
                 }
             }
-            diagnostics += row.diagnostics
-            guard !row.hasErrors, let unit else { rejected += 1; continue }
-            rows.append(RegisterRow(register: kind, unit: unit, item: item, times: times, flags: flags,
-                                    note: [row.text("title"), row.text("note")].filter { !$0.isEmpty }.joined(separator: " "),
-                                    source: row.source))
+            guard !row.hasErrors, let unit else { return nil }
+            return RegisterRow(register: kind, unit: unit, item: item, times: times, flags: flags,
+                               note: [row.text("title"), row.text("note")].filter { !$0.isEmpty }.joined(separator: " "),
+                               source: row.source)
         }
-        return (rows, FileUsage(file: table.name, read: table.rows.count, used: rows.count, rejected: rejected))
+        return (rows, usage)
     }
 }

@@ -4,18 +4,10 @@ enum ScoresFile {
     /// rejected row is not reported a second time as a missing score.
     static func validate(_ table: DataTable, context: ValidationContext, diagnostics: inout [Diagnostic])
         -> (scores: [ScoreRecord], attempted: Set<String>, usage: FileUsage) {
-        var scores: [ScoreRecord] = []
         var attempted = Set<String>()
         var firstLine: [String: Int] = [:]
-        var rejected = 0
         let surveyComponent = context.criteria.survey?.component
-        for csvRow in table.rows {
-            var row = DataTable.Row(table: table, row: csvRow)
-            guard table.checkShape(&row) else {
-                diagnostics += row.diagnostics
-                rejected += 1
-                continue
-            }
+        let (scores, usage) = table.validateRows(diagnostics: &diagnostics) { row -> ScoreRecord? in
             let unit = context.unit(&row)
             var component: String?
             if let text = row.required("component", what: "项目", "component") {
@@ -48,11 +40,10 @@ enum ScoresFile {
                 row.error("component", zh: "单位 \(unit) 的项目 \(component) 已在第 \(first) 行给出得分；每个单位每个项目只能有一个得分",
                           en: "unit \(unit) already has a score for \(component) on line \(first); give one score per unit and component")
             }
-            diagnostics += row.diagnostics
-            guard !row.hasErrors, let unit, let component, let score else { rejected += 1; continue }
-            firstLine["\(unit)\u{1F}\(component)"] = csvRow.line
-            scores.append(ScoreRecord(unit: unit, component: component, score: score, source: row.source))
+            guard !row.hasErrors, let unit, let component, let score else { return nil }
+            firstLine["\(unit)\u{1F}\(component)"] = row.row.line
+            return ScoreRecord(unit: unit, component: component, score: score, source: row.source)
         }
-        return (scores, attempted, FileUsage(file: table.name, read: table.rows.count, used: scores.count, rejected: rejected))
+        return (scores, attempted, usage)
     }
 }

@@ -3,17 +3,9 @@ enum SurveyFile {
     /// The valid rows, and every unit a row named (valid or not).
     static func validate(_ table: DataTable, context: ValidationContext, diagnostics: inout [Diagnostic])
         -> (surveys: [SurveyRecord], attempted: Set<String>, usage: FileUsage) {
-        var surveys: [SurveyRecord] = []
-        var attempted = Set<String>()
         var firstLine: [String: Int] = [:]
-        var rejected = 0
-        for csvRow in table.rows {
-            var row = DataTable.Row(table: table, row: csvRow)
-            guard table.checkShape(&row) else {
-                diagnostics += row.diagnostics
-                rejected += 1
-                continue
-            }
+        var attempted = Set<String>()
+        let (surveys, usage) = table.validateRows(diagnostics: &diagnostics) { row -> SurveyRecord? in
             let unit = context.unit(&row)
             let satisfied = row.count("satisfied", zhWhat: "满意人数", enWhat: "satisfied count")
             let basic = row.count("basic", zhWhat: "基本满意人数", enWhat: "basic count")
@@ -27,12 +19,10 @@ enum SurveyFile {
                 row.error("unit", zh: "单位 \(unit) 的民意调查已在第 \(first) 行给出；每个单位只能有一行",
                           en: "unit \(unit) already has survey counts on line \(first); give one row per unit")
             }
-            diagnostics += row.diagnostics
-            guard !row.hasErrors, let unit, let satisfied, let basic, let dissatisfied else { rejected += 1; continue }
-            firstLine[unit] = csvRow.line
-            surveys.append(SurveyRecord(unit: unit, satisfied: satisfied, basic: basic, dissatisfied: dissatisfied,
-                                        source: row.source))
+            guard !row.hasErrors, let unit, let satisfied, let basic, let dissatisfied else { return nil }
+            firstLine[unit] = row.row.line
+            return SurveyRecord(unit: unit, satisfied: satisfied, basic: basic, dissatisfied: dissatisfied, source: row.source)
         }
-        return (surveys, attempted, FileUsage(file: table.name, read: table.rows.count, used: surveys.count, rejected: rejected))
+        return (surveys, attempted, usage)
     }
 }
