@@ -20,7 +20,7 @@ public enum KaoheCLI {
             return usage(error.message, language)
         }
         var output = execute(invocation, terminal: invocation.output == nil ? terminal : Terminal(stderrColor: terminal.stderrColor))
-        if let path = invocation.output, output.exitCode == 0 {
+        if let path = invocation.output, !output.stdout.isEmpty {
             do {
                 try output.stdout.write(toFile: path, atomically: true, encoding: .utf8)
                 output.stdout = ""
