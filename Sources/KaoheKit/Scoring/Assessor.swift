@@ -102,6 +102,18 @@ public enum Assessor {
 
         // Consequences.
         let lowestBand = criteria.bands.last?.name
+        // Last places of the period rankings, per unit, in ranking order.
+        var lastPlaces: [Int: [Consequence]] = [:]
+        for ranking in periodRankings {
+            for group in ranking.groups {
+                for row in group.rows where row.last {
+                    lastPlaces[row.unitIndex, default: []].append(
+                        Consequence(kind: .periodLast, period: ranking.period, evidence: nil,
+                                    detail: LocalizedText(zh: "\(group.group)第 \(row.rank ?? 0) 名（末位）",
+                                                          en: "rank \(row.rank ?? 0) of \(group.group), last place")))
+                }
+            }
+        }
         for u in results.indices {
             let unit = units[u]
             var found = ConsequenceFinder.rectifyLate(failuresByUnit[unit.id] ?? [], year: year,
@@ -111,15 +123,7 @@ public enum Assessor {
                                          evidence: nil,
                                          detail: LocalizedText(zh: "\(month.failed) 项不合格", en: "\(month.failed) failed checks")))
             }
-            for ranking in periodRankings {
-                for group in ranking.groups {
-                    for row in group.rows where row.unitIndex == u && row.last {
-                        found.append(Consequence(kind: .periodLast, period: ranking.period, evidence: nil,
-                                                 detail: LocalizedText(zh: "\(group.group)第 \(row.rank ?? 0) 名（末位）",
-                                                                       en: "rank \(row.rank ?? 0) of \(group.group), last place")))
-                    }
-                }
-            }
+            found += lastPlaces[u] ?? []
             if SurveyScoring.warned(results[u].survey, rule: criteria.survey), let survey = results[u].survey {
                 found.append(Consequence(kind: .surveyWarn, period: String(year), evidence: survey.record.source,
                                          detail: LocalizedText(zh: "满意率 \(survey.rate)", en: "satisfaction rate \(survey.rate)")))

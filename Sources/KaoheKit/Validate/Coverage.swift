@@ -19,15 +19,16 @@ enum Coverage {
         } else {
             lastWeek = 52
         }
-        for unit in units {
-            guard let weeks = checks.weeks[unit.id], !weeks.isEmpty else {
+        for (u, unit) in units.enumerated() {
+            let weeks = u < checks.weeks.count ? checks.weeks[u] : 0
+            guard weeks != 0 else {
                 quality.neverChecked.append(unit.id)
                 diagnostics.append(.warning(path,
                     zh: "单位 \(unit.id)（\(unit.name)）全年没有检查记录",
                     en: "unit \(unit.id) (\(unit.name)) was never checked"))
                 continue
             }
-            let missing = (1...max(1, lastWeek)).filter { !weeks.contains($0) }
+            let missing = (1...max(1, lastWeek)).filter { $0 > 63 || weeks & (1 << UInt64($0)) == 0 }
             if !missing.isEmpty { quality.missingWeeks.append(UnitWeeks(unit: unit.id, weeks: missing)) }
         }
     }

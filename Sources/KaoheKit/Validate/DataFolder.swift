@@ -76,12 +76,12 @@ public enum DataFolder {
         var attempted = Completeness.Attempted()
 
         var dataset = Dataset(year: manifest.year, title: manifest.title, criteria: criteria, calendar: calendar, units: units)
-        if let table = read(files.checks, ColumnSpec.checks, required: true) {
-            let checks = ChecksFile.validate(table, context: context, diagnostics: &diagnostics)
+        if let checks = ChecksFile.load(path: Paths.join(folder, files.checks), name: files.checks, context: context,
+                                        diagnostics: &diagnostics, ignored: &quality.ignoredColumns) {
             dataset.failures = checks.failures
             quality.files.append(checks.usage)
             quality.duplicates = checks.duplicates
-            Coverage.report(checks, units: units, year: manifest.year, path: table.path,
+            Coverage.report(checks, units: units, year: manifest.year, path: checks.path,
                             quality: &quality, diagnostics: &diagnostics)
         }
         let needsScores = !criteria.components.filter { $0.id != criteria.survey?.component }.isEmpty

@@ -1,4 +1,14 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// `read(2)`, under a name that does not clash with ``DataTable/read(path:name:specs:diagnostics:ignored:)``.
+private func readBytes(_ descriptor: Int32, _ buffer: UnsafeMutablePointer<UInt8>, _ count: Int) -> Int {
+    read(descriptor, buffer, count)
+}
 
 /// One data file read and its header mapped: the rows to validate, with helpers that turn
 /// faults into diagnostics pointing at the exact field.
@@ -7,15 +17,55 @@ struct DataTable {
     let path: String
     /// The file name, as evidence is printed (`checks.csv`).
     let name: String
-    let table: CSVTable
     let header: HeaderMap
     /// Data rows (header excluded; rows whose fields are all empty are skipped).
     let rows: [CSVRow]
+    /// Where excerpts of lines come from: the whole parsed file, or the one line of a row read
+    /// from a stream (``ChecksFile`` validates rows one at a time).
+    private let lines: Lines
+
+    private enum Lines {
+        case table(CSVTable)
+        case line(Int, String)
+    }
+
+    /// Largest file read whole (every file but `checks.csv`, which is streamed): 256 MiB.
+    static let maxWholeFileBytes = 256 << 20
+
+    init(path: String, name: String, table: CSVTable, header: HeaderMap, rows: [CSVRow]) {
+        self.path = path
+        self.name = name
+        self.header = header
+        self.rows = rows
+        lines = .table(table)
+    }
+
+    /// A table for one streamed row: `excerpt` is the text of its line `line`.
+    init(path: String, name: String, header: HeaderMap, line: Int, excerpt: String) {
+        self.path = path
+        self.name = name
+        self.header = header
+        rows = []
+        lines = .line(line, excerpt)
+    }
+
+    /// The text of physical line `line` as a diagnostic shows it (cut after 4 KiB: an excerpt
+    /// is printed to at most 300 characters).
+    func excerpt(_ line: Int) -> String {
+        switch lines {
+        case .table(let table): return table.excerpt(line)
+        case .line(let number, let text): return number == line ? text : ""
+        }
+    }
 
     /// Reads, decodes and parses a file; nil (with diagnostics) when it cannot be used at all.
     static func read(path: String, name: String, specs: [ColumnSpec], diagnostics: inout [Diagnostic],
                      ignored: inout [IgnoredColumn]) -> DataTable? {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        if let size = fileSize(path), size > maxWholeFileBytes {
+            diagnostics.append(tooLarge(path, size: size, limit: maxWholeFileBytes))
+            return nil
+        }
+        guard let data = contents(of: path) else {
             diagnostics.append(.error(path, zh: "无法读取文件", en: "cannot read the file"))
             return nil
         }
@@ -25,16 +75,100 @@ struct DataTable {
         let table = CSVReader.parse(decoded.text, file: path)
         diagnostics += table.diagnostics
         guard let headerRow = table.rows.first else {
-            diagnostics.append(.error(path, line: 1, column: 1,
-                zh: "文件为空；第一行应为表头（\(HeaderMap.describe(specs, .zh))）",
-                en: "the file is empty; the first line must be the header (\(HeaderMap.describe(specs, .en)))"))
+            diagnostics.append(emptyFile(path, specs: specs))
             return nil
         }
         guard let header = HeaderMap.make(header: headerRow, specs: specs, file: path,
-                                          excerpt: table.lineText(headerRow.line),
+                                          excerpt: table.excerpt(headerRow.line),
                                           diagnostics: &diagnostics, ignored: &ignored) else { return nil }
-        let rows = table.rows.dropFirst().filter { row in row.fields.contains { !$0.trimmingSpaces.isEmpty } }
+        let rows = table.rows.dropFirst().filter { row in row.fields.contains { !DataTable.isBlank($0) } }
         return DataTable(path: path, name: name, table: table, header: header, rows: Array(rows))
+    }
+
+    /// The bytes of the file at `path`; nil when it cannot be read (missing, a folder,
+    /// unreadable).
+    static func contents(of path: String) -> Data? {
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else { return nil }
+        defer { close(descriptor) }
+        var info = stat()
+        var data = Data()
+        if fstat(descriptor, &info) == 0 { data.reserveCapacity(Int(info.st_size)) }
+        let block = 1 << 16
+        let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: block)
+        defer { buffer.deallocate() }
+        while true {
+            let got = readBytes(descriptor, buffer, block)
+            if got < 0 {
+                if errno == EINTR { continue }
+                return nil
+            }
+            if got == 0 { return data }
+            data.append(buffer, count: got)
+        }
+    }
+
+    /// The size of the file at `path`, if it can be found.
+    static func fileSize(_ path: String) -> Int? {
+        (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue
+    }
+
+    static func tooLarge(_ path: String, size: Int, limit: Int) -> Diagnostic {
+        let mib = limit >> 20
+        return .error(path, zh: "文件过大（\(size) 字节，上限 \(mib) MiB）；请检查文件是否选对",
+                      en: "the file is too large (\(size) bytes, at most \(mib) MiB); check that this is the right file")
+    }
+
+    static func emptyFile(_ path: String, specs: [ColumnSpec]) -> Diagnostic {
+        .error(path, line: 1, column: 1,
+               zh: "文件为空；第一行应为表头（\(HeaderMap.describe(specs, .zh))）",
+               en: "the file is empty; the first line must be the header (\(HeaderMap.describe(specs, .en)))")
+    }
+
+    /// A required file that does not exist.
+    static func missingFile(_ path: String, name: String, specs: [ColumnSpec]) -> Diagnostic {
+        .error(path, zh: "缺少必需的文件 \(name)；请在数据文件夹中创建它（表头：\(HeaderMap.describe(specs, .zh))）",
+               en: "required file \(name) is missing; create it in the data folder (header: \(HeaderMap.describe(specs, .en)))")
+    }
+
+    /// `text.trimmingSpaces`, without building a new string when there is nothing to trim.
+    static func trimmed(_ text: String) -> String {
+        let utf8 = text.utf8
+        guard let first = utf8.first, let last = utf8.last else { return "" }
+        if mayStartWithSpace(first) || mayEndWithSpace(last) { return text.trimmingSpaces }
+        return text
+    }
+
+    /// Whether a field starting with `byte` may start with a space, tab, U+3000 or U+00A0.
+    @inline(__always)
+    static func mayStartWithSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0xE3 || byte == 0xC2
+    }
+
+    /// Whether a field ending with `byte` may end with a space, tab, U+3000 or U+00A0.
+    @inline(__always)
+    static func mayEndWithSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x80 || byte == 0xA0
+    }
+
+    /// Whether `text.trimmingSpaces` is empty.
+    static func isBlank(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { isBlank($0) }
+    }
+
+    /// Whether the bytes are only spaces, tabs, U+3000 and U+00A0 (so trimming leaves nothing).
+    static func isBlank(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b == 0x20 || b == 0x09 { i += 1; continue }
+            if b == 0xC2, i + 1 < n, bytes[i + 1] == 0xA0 { i += 2; continue }
+            if b == 0xE3, i + 2 < n, bytes[i + 1] == 0x80, bytes[i + 2] == 0x80 { i += 3; continue }
+            return false
+        }
+        return true
     }
 
     /// Access to one row's fields, collecting the row's faults.
@@ -48,7 +182,7 @@ struct DataTable {
         /// The trimmed text of a column, "" when the column is absent.
         func text(_ column: String) -> String {
             guard let i = table.header.index[column], i < row.fields.count else { return "" }
-            return row.fields[i].trimmingSpaces
+            return DataTable.trimmed(row.fields[i])
         }
 
         func column(_ column: String) -> Int {
@@ -58,12 +192,12 @@ struct DataTable {
 
         mutating func error(_ column: String, zh: String, en: String) {
             diagnostics.append(.error(table.path, line: row.line, column: self.column(column), zh: zh, en: en,
-                                      excerpt: table.table.lineText(row.line)))
+                                      excerpt: table.excerpt(row.line)))
         }
 
         mutating func warning(_ column: String, zh: String, en: String) {
             diagnostics.append(.warning(table.path, line: row.line, column: self.column(column), zh: zh, en: en,
-                                        excerpt: table.table.lineText(row.line)))
+                                        excerpt: table.excerpt(row.line)))
         }
 
         /// A required field; records an error when empty.
@@ -128,7 +262,7 @@ struct DataTable {
             row.diagnostics.append(.error(path, line: row.row.line, column: column,
                 zh: "此行有 \(count) 个字段，表头有 \(header.fieldCount) 个；请检查多余或缺少的逗号（含逗号的内容需用英文双引号括起）",
                 en: "this row has \(count) fields but the header has \(header.fieldCount); check for a missing or extra comma (text containing commas must be in double quotes)",
-                excerpt: table.lineText(row.row.line)))
+                excerpt: excerpt(row.row.line)))
             return false
         }
         return true

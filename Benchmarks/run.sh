@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# Benchmark: grades the demo year and big generated years with the release build, and prints
+# rows/s, MB/s, wall time and peak memory; compares with DuckDB computing the checks part when
+# the duckdb Python package is installed (`pip install duckdb`). See docs/performance.md.
+#
+# usage: Benchmarks/run.sh [ROWS ...]        default: 1000000 10000000
+#   KAOHE_BENCH_DIR   where the generated years go (default /tmp); each is kept for later runs
+#   KAOHE_SCRATCH     build folder (default .build-bench)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [ -d /opt/swift/usr/bin ]; then export PATH=/opt/swift/usr/bin:$PATH; fi
+SCRATCH=${KAOHE_SCRATCH:-.build-bench}
+DIR=${KAOHE_BENCH_DIR:-/tmp}
+SIZES=("$@")
+if [ ${#SIZES[@]} -eq 0 ]; then SIZES=(1000000 10000000); fi
+
+if [ ! -x /usr/bin/time ]; then
+    if [ "$(id -u)" = 0 ]; then apt-get install -y time >/dev/null; else echo "needs /usr/bin/time (apt-get install time)" >&2; exit 2; fi
+fi
+
+swift build -c release --scratch-path "$SCRATCH" >/dev/null
+BIN=$SCRATCH/release
+CRITERIA=$PWD/Criteria/weibin-2020.json5
+
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)"
+echo
+
+# Demo year, from process start: best and median of 21 runs.
+times=()
+for _ in $(seq 21); do
+    start=$EPOCHREALTIME
+    "$BIN/kaohe" grade Samples/demo-2025 >/dev/null
+    end=$EPOCHREALTIME
+    times+=("$(echo "($end - $start) * 1000" | bc -l)")
+done
+printf 'demo-2025 grade: best %.1f ms, median %.1f ms (21 runs)\n\n' \
+    "$(printf '%s\n' "${times[@]}" | sort -g | head -1)" "$(printf '%s\n' "${times[@]}" | sort -g | sed -n 11p)"
+
+# measure COMMAND...: wall seconds and peak RSS (KiB) of one run.
+measure() {
+    local log
+    log=$(mktemp)
+    /usr/bin/time -f '%e %M' -o "$log" "$@" >/dev/null 2>&1 || true
+    tail -1 "$log"
+    rm -f "$log"
+}
+
+printf '%-10s %-6s %10s %9s %9s %9s %10s\n' rows command "wall s" "Mrows/s" "MB/s" "peak MiB" "checks MB"
+for rows in "${SIZES[@]}"; do
+    year=$DIR/kaohe-bench-$rows
+    if [ ! -s "$year/checks.csv" ]; then
+        "$BIN/kaohe-samples" demo "$year" --rows "$rows" --criteria "$CRITERIA" --quiet
+    fi
+    lines=$(( $(wc -l < "$year/checks.csv") - 1 ))
+    bytes=$(stat -c %s "$year/checks.csv")
+    cat "$year"/*.csv > /dev/null   # from the page cache, as a second run would be
+    for command in check grade; do
+        read -r wall rss < <(measure "$BIN/kaohe" "$command" "$year")
+        printf '%-10s %-6s %10.2f %9.2f %9.0f %9.0f %10.0f\n' "$lines" "$command" "$wall" \
+            "$(echo "$lines / $wall / 1000000" | bc -l)" "$(echo "$bytes / $wall / 1000000" | bc -l)" \
+            "$(echo "$rss / 1024" | bc -l)" "$(echo "$bytes / 1000000" | bc -l)"
+    done
+    if python3 -c 'import duckdb' 2>/dev/null; then
+        read -r wall rss < <(measure python3 Benchmarks/duckdb_periods.py "$year" "$CRITERIA" --threads 2)
+        printf '%-10s %-6s %10.2f %9.2f %9.0f %9.0f   (DuckDB: checks part only, 2 threads, python3 start included)\n' "$lines" duckdb "$wall" \
+            "$(echo "$lines / $wall / 1000000" | bc -l)" "$(echo "$bytes / $wall / 1000000" | bc -l)" "$(echo "$rss / 1024" | bc -l)"
+        # The same numbers: DuckDB's checks part against kaohe's.
+        python3 Benchmarks/duckdb_periods.py "$year" "$CRITERIA" --out "$year/duckdb-daily.csv" >/dev/null
+        "$BIN/kaohe" grade "$year" --format json > "$year/grade.json"
+        python3 - "$year" <<'PY'
+import json, sys
+from decimal import Decimal
+year = sys.argv[1]
+duck = {u: Decimal(d) for u, d in (line.strip().split(',') for line in open(f'{year}/duckdb-daily.csv'))}
+units = json.load(open(f'{year}/grade.json'))['units']
+same = sum(1 for u in units if abs(Decimal(str(u['parts']['daily'])) - duck[u['id']]) <= Decimal('0.01'))
+print(f"{'':10} check  DuckDB and kaohe agree on the checks part of {same} of {len(units)} units (±0.01)")
+PY
+        rm -f "$year/grade.json" "$year/duckdb-daily.csv"
+    fi
+done

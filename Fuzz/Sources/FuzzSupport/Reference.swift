@@ -1,0 +1,350 @@
+@testable import KaoheKit
+
+/// Reads `checks.csv` as a whole table (``DataTable/read(path:name:specs:diagnostics:ignored:)``)
+/// and validates it row by row, keeping every row's key for duplicates: a simple reading that
+/// holds everything in memory, to compare the streaming loader against.
+enum ReferenceChecks {
+    struct Result {
+        var failures: [Failure] = []
+        var usage: FileUsage
+        var weeks: [String: Set<Int>] = [:]
+        var lastDate: CivilDate?
+        var duplicates: [DuplicateRow] = []
+    }
+
+    static func load(path: String, context: ValidationContext, diagnostics: inout [Diagnostic],
+                     ignored: inout [IgnoredColumn]) -> Result? {
+        guard let table = DataTable.read(path: path, name: "checks.csv", specs: ColumnSpec.checks,
+                                         diagnostics: &diagnostics, ignored: &ignored) else { return nil }
+        var result = Result(usage: FileUsage(file: table.name, read: table.rows.count, used: 0, rejected: 0))
+        var firstLineOf: [String: Int] = [:]
+        for csvRow in table.rows {
+            var row = DataTable.Row(table: table, row: csvRow)
+            let checked = ChecksFile.validate(&row, context: context)
+            diagnostics += row.diagnostics
+            guard let checked else {
+                result.usage.rejected += 1
+                continue
+            }
+            result.usage.used += 1
+            let key = [checked.date.description, checked.unit, checked.item ?? "", checked.passed ? "pass" : "fail",
+                       checked.deduction?.description ?? "", checked.note, checked.rectified?.description ?? ""]
+                .joined(separator: "\u{1F}")
+            if let first = firstLineOf[key] {
+                result.duplicates.append(DuplicateRow(source: row.source, firstLine: first))
+                diagnostics.append(ChecksFile.duplicateWarning(table.path, line: csvRow.line, first: first,
+                                                               excerpt: table.excerpt(csvRow.line)))
+            } else {
+                firstLineOf[key] = csvRow.line
+            }
+            let week = checked.date.isoWeek
+            if week.year == context.year { result.weeks[checked.unit, default: []].insert(week.week) }
+            if result.lastDate.map({ checked.date > $0 }) ?? true { result.lastDate = checked.date }
+            if !checked.passed, let item = checked.item {
+                result.failures.append(Failure(date: checked.date, unit: checked.unit, item: item,
+                                               deduction: checked.deduction ?? context.defaultDeduction[item] ?? .zero,
+                                               note: checked.note, rectified: checked.rectified, source: row.source))
+            }
+        }
+        return result
+    }
+}
+
+/// A whole-text CSV reader written independently of the streaming scanner (one pass over the
+/// text, a column cache per line), to compare against.
+public enum ReferenceCSV {
+    public static func parse(_ text: String, file: String, lineLimit: Int, fieldLimit: Int) -> (rows: [CSVRow], diagnostics: [Diagnostic], lineStarts: [Int]) {
+        var text = text
+        var rows: [CSVRow] = []
+        let (diagnostics, lineStarts) = text.withUTF8 { bytes in
+            var parser = ReferenceParser(bytes: bytes, file: file, lineLimit: lineLimit, fieldLimit: fieldLimit)
+            parser.run { rows.append($0) }
+            return (parser.diagnostics, parser.lineStarts)
+        }
+        return (rows, diagnostics, lineStarts)
+    }
+}
+
+private struct ReferenceParser {
+    let p: UnsafeBufferPointer<UInt8>
+    let n: Int
+    let file: String
+    let lineLimit: Int
+    let fieldLimit: Int
+
+    var pos = 0
+    /// Current physical line (1-based) and the offset where it starts.
+    var line = 1
+    var lineStart = 0
+    var lineStarts: [Int] = []
+    var diagnostics: [Diagnostic] = []
+
+    /// Column cache: the scalar column of `markPos` on the current line.
+    var markPos = 0
+    var markColumn = 1
+
+    /// The record being read.
+    var fields: [String] = []
+    var columns: [Int] = []
+    var recordBad = false
+    /// Bytes with doubled quotes undone, reused between fields.
+    var scratch: [UInt8] = []
+
+    init(bytes: UnsafeBufferPointer<UInt8>, file: String, lineLimit: Int, fieldLimit: Int) {
+        p = bytes
+        n = bytes.count
+        self.file = file
+        self.lineLimit = lineLimit
+        self.fieldLimit = fieldLimit
+    }
+
+    mutating func run(_ eachRow: (CSVRow) -> Void) {
+        if n >= 3, p[0] == 0xEF, p[1] == 0xBB, p[2] == 0xBF { pos = 3 }
+        lineStart = pos
+        markPos = pos
+        if pos < n { lineStarts.append(pos) }
+        var width = 8
+        // Rows of a regular table often share their column layout; sharing one array between
+        // them saves an allocation per row.
+        var lastColumns: [Int] = []
+
+        while pos < n {
+            let recordLine = line
+            let recordStart = pos
+            fields = []
+            fields.reserveCapacity(width)
+            columns.removeAll(keepingCapacity: true)
+            recordBad = false
+
+            readFields()
+
+            // pos is at a line ending or at the end of the text.
+            let recordEnd = pos
+            consumeLineEnding()
+            if !recordBad && recordEnd > recordStart {
+                width = fields.count
+                if columns != lastColumns { lastColumns = Array(columns) }
+                eachRow(CSVRow(line: recordLine, fields: fields, columns: lastColumns))
+            }
+        }
+    }
+
+    /// Reads fields until the record's line ending (or a syntax error, after which the rest of
+    /// the physical line is skipped). Leaves `pos` at the line ending or the end of the text.
+    mutating func readFields() {
+        while true {
+            let fieldStart = pos
+            let column = self.column(at: fieldStart)
+            columns.append(column)
+
+            if pos < n && p[pos] == CSVReader.quote {
+                guard readQuoted(column: column) else { return }
+            } else {
+                while pos < n {
+                    let b = p[pos]
+                    if b > CSVReader.comma { pos += 1; continue }
+                    if b == CSVReader.comma || b == CSVReader.lf || b == CSVReader.cr { break }
+                    if b == CSVReader.quote {
+                        fail(at: pos,
+                             zh: "引号出现在不以引号开头的字段中间；请把整个字段放在引号中，并把其中的引号写成两个（\"\"）",
+                             en: "quote inside a field that does not start with a quote; put the whole field in quotes and write each quote in it twice (\"\")")
+                        skipToLineEnd()
+                        return
+                    }
+                    pos += 1
+                }
+                if pos - lineStart > lineLimit {
+                    failLineTooLong()
+                    return
+                }
+                if !recordBad {
+                    fields.append(pos == fieldStart ? "" : string(fieldStart, pos))
+                }
+            }
+
+            if pos < n && p[pos] == CSVReader.comma {
+                pos += 1
+                continue
+            }
+            return
+        }
+    }
+
+    /// Reads a quoted field starting at `pos` (the opening quote). Returns false when the record
+    /// ended in an error and the caller must stop reading fields.
+    mutating func readQuoted(column: Int) -> Bool {
+        let quotePos = pos
+        let quoteLine = line
+        let quoteLineStart = lineStart
+        let quoteLineIndex = lineStarts.count
+        pos += 1
+        let contentStart = pos
+        var escapes = false
+        var closed = false
+        while pos < n {
+            let b = p[pos]
+            if b > CSVReader.quote { pos += 1; continue }
+            if b == CSVReader.quote {
+                if pos + 1 < n && p[pos + 1] == CSVReader.quote {
+                    escapes = true
+                    pos += 2
+                    continue
+                }
+                closed = true
+                break
+            }
+            if b == CSVReader.lf || b == CSVReader.cr {
+                pos += (b == CSVReader.cr && pos + 1 < n && p[pos + 1] == CSVReader.lf) ? 2 : 1
+                startLine()
+                continue
+            }
+            pos += 1
+        }
+
+        guard closed else {
+            // Report at the opening quote, then read on from the line after it: the quote is
+            // most likely a stray one, and the lines after it are ordinary records.
+            if quoteLineIndex < lineStarts.count { lineStarts.removeSubrange(quoteLineIndex...) }
+            line = quoteLine
+            lineStart = quoteLineStart
+            markPos = quoteLineStart
+            markColumn = 1
+            if !recordBad {
+                diagnostics.append(.error(
+                    file, line: quoteLine, column: column,
+                    zh: "此处开始的带引号字段没有结束；请补上右引号 \"",
+                    en: "quoted field starting here never ends; add the closing \"",
+                    excerpt: excerpt(from: quoteLineStart)))
+                recordBad = true
+            }
+            pos = quotePos + 1
+            skipToLineEnd()
+            return false
+        }
+
+        let contentEnd = pos
+        pos += 1
+        if contentEnd - contentStart > fieldLimit && !recordBad {
+            diagnostics.append(.error(
+                file, line: quoteLine, column: column,
+                zh: "此处开始的字段超过 1 MiB（\(fieldLimit) 字节）；可能缺少右引号 \"",
+                en: "field starting here is longer than 1 MiB (\(fieldLimit) bytes); a closing \" may be missing",
+                excerpt: excerpt(from: quoteLineStart)))
+            recordBad = true
+            skipToLineEnd()
+            return false
+        }
+        if pos - lineStart > lineLimit {
+            failLineTooLong()
+            return false
+        }
+        if pos < n {
+            let b = p[pos]
+            if b != CSVReader.comma && b != CSVReader.lf && b != CSVReader.cr {
+                fail(at: pos,
+                     zh: "带引号字段的右引号后面还有文字；右引号后应紧跟逗号或换行，字段中的引号要写成两个（\"\"）",
+                     en: "text after the closing quote of a quoted field; a comma or line end must follow the closing quote, and a quote inside the field is written twice (\"\")")
+                skipToLineEnd()
+                return false
+            }
+        }
+        if !recordBad {
+            fields.append(escapes ? unescaped(contentStart, contentEnd)
+                                  : (contentEnd == contentStart ? "" : string(contentStart, contentEnd)))
+        }
+        return true
+    }
+
+    /// Records a syntax error at byte `offset` of the current line and marks the record bad.
+    mutating func fail(at offset: Int, zh: String, en: String) {
+        guard !recordBad else { return }
+        let column = self.column(at: offset)
+        diagnostics.append(.error(file, line: line, column: column, zh: zh, en: en,
+                                  excerpt: excerpt(from: lineStart)))
+        recordBad = true
+    }
+
+    mutating func failLineTooLong() {
+        if !recordBad {
+            diagnostics.append(.error(
+                file, line: line, column: 1,
+                zh: "此行超过 1 MiB（\(lineLimit) 字节），不像是 CSV 表格中的一行；请检查文件是否选对",
+                en: "line is longer than 1 MiB (\(lineLimit) bytes), which is not a plausible CSV row; check that this is the right file",
+                excerpt: excerpt(from: lineStart)))
+            recordBad = true
+        }
+        skipToLineEnd()
+    }
+
+    /// Moves `pos` to the next line ending (or the end), ignoring quotes.
+    mutating func skipToLineEnd() {
+        while pos < n {
+            let b = p[pos]
+            if b == CSVReader.lf || b == CSVReader.cr { return }
+            pos += 1
+        }
+    }
+
+    /// Steps over the line ending at `pos`, if any, and starts the next line.
+    mutating func consumeLineEnding() {
+        guard pos < n else { return }
+        let b = p[pos]
+        pos += (b == CSVReader.cr && pos + 1 < n && p[pos + 1] == CSVReader.lf) ? 2 : 1
+        startLine()
+    }
+
+    /// A new physical line starts at `pos`.
+    mutating func startLine() {
+        line += 1
+        lineStart = pos
+        markPos = pos
+        markColumn = 1
+        if pos < n { lineStarts.append(pos) }
+    }
+
+    /// 1-based column, in Unicode scalars, of byte `offset` on the current line.
+    mutating func column(at offset: Int) -> Int {
+        if offset < markPos || markPos < lineStart {
+            markPos = lineStart
+            markColumn = 1
+        }
+        var column = markColumn
+        var i = markPos
+        while i < offset {
+            if p[i] & 0xC0 != 0x80 { column += 1 }
+            i += 1
+        }
+        markPos = offset
+        markColumn = column
+        return column
+    }
+
+    func string(_ start: Int, _ end: Int) -> String {
+        String(decoding: UnsafeBufferPointer(rebasing: p[start..<end]), as: UTF8.self)
+    }
+
+    /// The field text with each doubled quote written once.
+    mutating func unescaped(_ start: Int, _ end: Int) -> String {
+        scratch.removeAll(keepingCapacity: true)
+        var i = start
+        while i < end {
+            let b = p[i]
+            scratch.append(b)
+            i += (b == CSVReader.quote) ? 2 : 1
+        }
+        return String(decoding: scratch, as: UTF8.self)
+    }
+
+    /// The physical line starting at `start`, without its ending, cut at
+    /// ``CSVReader/maxExcerptBytes`` (on a scalar boundary) with “…”.
+    func excerpt(from start: Int) -> String {
+        var end = start
+        let cap = min(n, start + CSVReader.maxExcerptBytes)
+        while end < cap && p[end] != CSVReader.lf && p[end] != CSVReader.cr { end += 1 }
+        if end == cap && cap < n && p[cap] != CSVReader.lf && p[cap] != CSVReader.cr {
+            while end > start && p[end] & 0xC0 == 0x80 { end -= 1 }
+            return string(start, end) + "…"
+        }
+        return string(start, end)
+    }
+}
