@@ -21,6 +21,12 @@ struct CheckPlan {
     var unitNamePerMille = 0
     /// Failed rows that name the item instead of giving its id (‰).
     var itemNamePerMille = 0
+    /// Each check is logged item by item: one row per item of the criteria, `pass` naming the
+    /// item or `fail` with a note (the shape of a province's consolidated log). The chance that
+    /// an item fails is the unit's `failPerMille` scaled by the item's share of the frequencies
+    /// and by `itemFailScale` (thousandths).
+    var itemRows = false
+    var itemFailScale = 1000
 
     static func key(unit: Int, week: Int) -> Int { unit * 1000 + week }
 }
@@ -84,6 +90,9 @@ struct CheckLogWriter {
         let itemNames = scheme.items.map { CSVOutput.escaped($0.name) }
         let notes = scheme.items.map { $0.notes.map(CSVOutput.escaped) }
         let frequencies = scheme.items.map(\.frequency)
+        let frequencySum = max(1, frequencies.reduce(0, +))
+        // Per item: the unit's failPerMille times this gives the chance in millionths.
+        let itemFailWeights = frequencies.map { $0 * frequencies.count * plan.itemFailScale / frequencySum }
         let pass = CSVOutput.escaped(words.pass), fail = CSVOutput.escaped(words.fail)
         let passZH = CSVOutput.escaped(Vocabulary.chinese.pass), failZH = CSVOutput.escaped(Vocabulary.chinese.fail)
         let periodOfDay = (0..<days.count).map { scheme.period(ofMonth: days.month(of: $0)) }
@@ -129,8 +138,20 @@ struct CheckLogWriter {
                     } else {
                         isForced = false
                     }
-                    let failed = isForced || rng.chance(perMille: units[unit].failPerMille)
-                    if !failed {
+                    picked.removeAll(keepingCapacity: true)
+                    let failed: Bool
+                    if plan.itemRows {
+                        if isForced, let forced { picked.append(forced.item) }
+                        let chance = units[unit].failPerMille
+                        for item in itemFailWeights.indices where rng.below(1_000_000) < chance * itemFailWeights[item] {
+                            if !picked.contains(item) { picked.append(item) }
+                        }
+                        picked.sort()
+                        failed = !picked.isEmpty
+                    } else {
+                        failed = isForced || rng.chance(perMille: units[unit].failPerMille)
+                    }
+                    if !failed && !plan.itemRows {
                         buckets[bucket].append(contentsOf: days.dateBytes[day])
                         buckets[bucket].append(comma)
                         buckets[bucket].append(contentsOf: unitRef)
@@ -142,9 +163,10 @@ struct CheckLogWriter {
                         stats.rows += 1
                         continue
                     }
-                    weekFailed = true
-                    picked.removeAll(keepingCapacity: true)
-                    if isForced, let forced {
+                    if failed { weekFailed = true }
+                    if plan.itemRows {
+                        // picked holds the failing items, in item order.
+                    } else if isForced, let forced {
                         picked.append(forced.item)
                     } else {
                         let count = [1, 1, 1, 1, 1, 1, 1, 2, 2, 3][rng.below(10)]
@@ -155,7 +177,20 @@ struct CheckLogWriter {
                             picked.append(item)
                         }
                     }
-                    for item in picked {
+                    for item in plan.itemRows ? Array(scheme.items.indices) : picked {
+                        if plan.itemRows && !picked.contains(item) {
+                            buckets[bucket].append(contentsOf: days.dateBytes[day])
+                            buckets[bucket].append(comma)
+                            buckets[bucket].append(contentsOf: unitRef)
+                            buckets[bucket].append(comma)
+                            buckets[bucket].append(contentsOf: itemIDs[item])
+                            buckets[bucket].append(comma)
+                            buckets[bucket].append(contentsOf: chinese ? passZH : pass)
+                            buckets[bucket].append(contentsOf: [comma, comma, comma, newline])
+                            bucketRows[bucket] += 1
+                            stats.rows += 1
+                            continue
+                        }
                         let spec = scheme.items[item]
                         // Deduction: usually empty (the item's default), sometimes explicit.
                         var deduction = spec.deduction

@@ -12,8 +12,9 @@ let usage = """
       --seed N             random seed (default 2025); the same seed gives the same files
       --units N            number of units (demo; about 2/7 of them towns and street offices)
       --checks-per-week K  checks per unit and week, each on its own working day (1–5, default 1)
-      --rows N             a big benchmark year of about N check rows: sets the number of
-                           units (or, with --units, the checks per week)
+      --rows N             a big benchmark year of about N check rows, logged item by item
+                           (one row per criteria item and check, about 8% of them failed):
+                           sets the number of units (or, with --units, the checks per week)
       --criteria PATH      criteria path written to assessment.json5, relative to OUTDIR
       --calendars DIR      folder of cn-YYYY.json calendars (default Criteria/calendars)
 
@@ -56,8 +57,8 @@ func run() throws {
         var checksPerWeek = number("--checks-per-week", 1...5) ?? 1
         var title = "\(year)年度渭滨示范区政务公开考核（虚构数据）"
         if let rows = number("--rows", 1...2_000_000_000) {
-            // About 53 weekly checks per unit, a few with more than one failed item.
-            let rowsPerUnitWeek = 1.04
+            // A province's consolidated log: every weekly check is written item by item.
+            let rowsPerUnitWeek = Double(SchemeSpec.weibin.items.count)
             let weeks = Double(days.weekWorkingDays.filter { !$0.isEmpty }.count)
             if options["--units"] == nil {
                 units = max(2, Int((Double(rows) / (weeks * rowsPerUnitWeek)).rounded()))
@@ -70,6 +71,10 @@ func run() throws {
                                     title: options["--title"] ?? title,
                                     criteria: options["--criteria"] ?? "../../Criteria/weibin-2020.json5")
         sample.writeRegisters = options["--rows"] == nil
+        if options["--rows"] != nil {
+            sample.plan.itemRows = true
+            sample.plan.itemFailScale = 880
+        }
         try sample.write(to: folder, days: days, quiet: quiet)
     case "baoding":
         let sample = Samples.baoding(seed: seed, days: days,

@@ -8,8 +8,8 @@ public struct Dataset: Sendable {
     public var criteria: Criteria
     public var calendar: WorkingCalendar
     public var units: [Unit]
-    /// Failed checks in file order.
-    public var failures: [Failure]
+    /// Failed checks in file order (a compact collection of ``Failure``).
+    public var failures: FailureLog
     public var scores: [ScoreRecord]
     public var events: [Event]
     public var surveys: [SurveyRecord]
@@ -21,7 +21,7 @@ public struct Dataset: Sendable {
                 failures: [Failure] = [], scores: [ScoreRecord] = [], events: [Event] = [],
                 surveys: [SurveyRecord] = [], registers: [RegisterRow] = [], quality: DataQuality = DataQuality()) {
         self.year = year; self.title = title; self.criteria = criteria; self.calendar = calendar
-        self.units = units; self.failures = failures; self.scores = scores; self.events = events
+        self.units = units; self.failures = FailureLog(failures); self.scores = scores; self.events = events
         self.surveys = surveys; self.registers = registers; self.quality = quality
     }
 }

@@ -74,15 +74,15 @@ public struct CategoryScore: Sendable {
     public var deducted: ExactDecimal
     /// The score after the floor at zero, rounded.
     public var score: ExactDecimal
-    /// The failed checks that made the deductions, in file order.
-    public var failures: [Failure]
+    /// The failed checks that made the deductions, by month, in file order within a month.
+    public var failures: FailureSelection
 }
 
 /// One month of the bulletin (月通报) for one unit.
 public struct MonthStatus: Sendable {
     public var month: Int
     /// The unit's failed checks of the month, in file order.
-    public var findings: [Failure]
+    public var findings: FailureSelection
     public var failed: Int { findings.count }
     /// 合格: fewer than `bulletin.failAt` failed checks.
     public var passed: Bool

@@ -27,8 +27,6 @@ public enum Assessor {
         for record in dataset.surveys { surveyByUnit[record.unit] = record }
         var eventsByUnit: [String: [Event]] = [:]
         for event in dataset.events { eventsByUnit[event.unit, default: []].append(event) }
-        var failuresByUnit: [String: [Failure]] = [:]
-        for failure in dataset.failures { failuresByUnit[failure.unit, default: []].append(failure) }
 
         // Per-unit scores up to the threshold band.
         var results: [UnitResult] = []
@@ -115,8 +113,7 @@ public enum Assessor {
             }
         }
         for u in results.indices {
-            let unit = units[u]
-            var found = ConsequenceFinder.rectifyLate(failuresByUnit[unit.id] ?? [], year: year,
+            var found = ConsequenceFinder.rectifyLate(ledger.failures(unit: u), year: year,
                                                       rule: criteria.rectify, calendar: dataset.calendar)
             for month in results[u].months where !month.passed {
                 found.append(Consequence(kind: .monthFail, period: PeriodKind.month.label(year: year, index: month.month),

@@ -7,8 +7,9 @@ enum ConsequenceFinder {
 
     /// Failed checks rectified after their deadline, or not rectified while the deadline is within
     /// the year. Lateness derived from a register is itself the finding and is not counted again.
-    static func rectifyLate(_ failures: [Failure], year: Int, rule: RectifyRule, calendar: WorkingCalendar) -> [Consequence] {
-        failures.compactMap { failure in
+    static func rectifyLate<S: Sequence>(_ failures: S, year: Int, rule: RectifyRule,
+                                         calendar: WorkingCalendar) -> [Consequence] where S.Element == Failure {
+        failures.compactMap { (failure: Failure) -> Consequence? in
             if failure.derivation != nil { return nil }
             let deadline = rectifyDeadline(failure, rule: rule, calendar: calendar)
             if let rectified = failure.rectified {

@@ -3,17 +3,12 @@
 /// Any period (month, quarter, half) is a union of months, and a category's floor applies to
 /// the period's whole sum, so month groups are enough to score every period.
 ///
-/// The groups are positions in the dataset's own failure array (a unit's failures of a month
+/// The groups are positions in the dataset's own ``FailureLog`` (a unit's failures of a month
 /// are one run of `order`), so the ledger adds a few bytes per failed check and per
-/// unit-month, whatever the number of units.
+/// unit-month, whatever the number of units; the failures a result lists are
+/// ``FailureSelection``s of those runs, not copies.
 struct DeductionLedger: Sendable {
-    private let failures: [Failure]
-    /// Failure positions sorted by unit and month, in file order within a month.
-    private let order: [Int32]
-    /// Category of each failure position (-1 when its item is unknown).
-    private let categoryOfFailure: [Int32]
-    /// `order[start[unit × 12 + month − 1] ..< start[unit × 12 + month]]` are a unit-month's.
-    private let start: [Int32]
+    let storage: LedgerStorage
     private let categoryOfItem: [String: Int]
 
     init(dataset: Dataset) {
@@ -23,43 +18,54 @@ struct DeductionLedger: Sendable {
         var categoryOfItem: [String: Int] = [:]
         for (category, item) in dataset.criteria.items { categoryOfItem[item.id] = category }
         self.categoryOfItem = categoryOfItem
-        failures = dataset.failures
+        let log = dataset.failures
+
+        // Table numbers of the log → unit index and category (-1: unknown).
+        let unitOf = log.unitIDs.map { Int32(truncatingIfNeeded: unitIndex[$0] ?? -1) }
+        let categoryOf = log.itemIDs.map { Int32(truncatingIfNeeded: categoryOfItem[$0] ?? -1) }
+        // Day of the year → month; failures of another year are left out.
+        let first = CivilDate(year: dataset.year, month: 1, day: 1) ?? CivilDate(dayNumber: 0)
+        let yearStart = first.dayNumber
+        let days = CivilDate.isLeap(first.year) ? 366 : 365
+        let monthOfDay = (0..<days).map { Int32(CivilDate(dayNumber: yearStart + $0).month) }
 
         // Counting sort of the failures by unit-month; failures of unknown units or items, or
         // of another year, are left out.
         let cells = dataset.units.count * 12
-        var cellOf = [Int32](repeating: -1, count: dataset.failures.count)
-        var categories = [Int32](repeating: -1, count: dataset.failures.count)
+        var cellOf = [Int32](repeating: -1, count: log.count)
+        var categories = [Int8](repeating: -1, count: log.count)
         var counts = [Int32](repeating: 0, count: cells + 1)
-        var lastUnit = ""
-        var lastIndex = -1
-        for (i, failure) in dataset.failures.enumerated() {
-            let u: Int
-            if failure.unit == lastUnit && lastIndex >= 0 {
-                u = lastIndex
-            } else {
-                guard let found = unitIndex[failure.unit] else { continue }
-                u = found
-                lastUnit = failure.unit
-                lastIndex = found
+        var position = 0
+        for block in log.blocks {
+            for record in block {
+                defer { position += 1 }
+                let u = Int(unitOf[Int(record.unit)])
+                guard u >= 0 else { continue }
+                var c = -1
+                if record.item != FailureLog.inExtras {
+                    c = Int(categoryOf[Int(record.item)])
+                } else if let item = log.extras[position]?.item {
+                    c = categoryOfItem[item] ?? -1
+                }
+                let day = Int(record.date) - yearStart
+                guard c >= 0, record.date != Int32.min, day >= 0, day < days else { continue }
+                let cell = u * 12 + Int(monthOfDay[day]) - 1
+                cellOf[position] = Int32(truncatingIfNeeded: cell)
+                categories[position] = Int8(truncatingIfNeeded: c)
+                counts[cell + 1] += 1
             }
-            guard let c = categoryOfItem[failure.item], failure.date.year == dataset.year else { continue }
-            let cell = u * 12 + failure.date.month - 1
-            cellOf[i] = Int32(truncatingIfNeeded: cell)
-            categories[i] = Int32(truncatingIfNeeded: c)
-            counts[cell + 1] += 1
         }
         for cell in 0..<cells { counts[cell + 1] += counts[cell] }
         var next = counts
         var order = [Int32](repeating: 0, count: Int(counts[cells]))
+        var categoryOfSlot = [Int32](repeating: 0, count: Int(counts[cells]))
         for i in cellOf.indices where cellOf[i] >= 0 {
             let cell = Int(cellOf[i])
             order[Int(next[cell])] = Int32(truncatingIfNeeded: i)
+            categoryOfSlot[Int(next[cell])] = Int32(categories[i])
             next[cell] += 1
         }
-        self.order = order
-        categoryOfFailure = categories
-        start = counts
+        storage = LedgerStorage(log: log, order: order, categoryOfSlot: categoryOfSlot, start: counts)
     }
 
     func category(ofItem item: String) -> Int? { categoryOfItem[item] }
@@ -73,44 +79,62 @@ struct DeductionLedger: Sendable {
         }
     }
 
-    /// Positions in `order` of one unit-month's failures.
-    private func run(unit: Int, month: Int) -> Range<Int> {
-        let cell = unit * 12 + month - 1
-        guard unit >= 0, month >= 1, month <= 12, cell + 1 < start.count else { return 0..<0 }
-        return Int(start[cell])..<Int(start[cell + 1])
+    /// Positions in `order` of one unit's failures of months `first…last`.
+    private func runs(unit: Int, months: ClosedRange<Int>) -> Range<Int> {
+        let start = storage.start
+        let low = unit * 12 + months.lowerBound - 1, high = unit * 12 + months.upperBound
+        guard unit >= 0, months.lowerBound >= 1, months.upperBound <= 12, high < start.count else { return 0..<0 }
+        return Int(start[low])..<Int(start[high])
     }
 
     /// Category scores and the period score of one unit (3.2): each category floored at zero
     /// (扣完为止), the sum rounded.
     func periodScore(unit: Int, kind: PeriodKind, index: Int, year: Int, criteria: Criteria) -> PeriodScore {
-        let months = DeductionLedger.months(of: kind, index: index)
-        // The unit's failures of the period are consecutive in `order`, month by month.
-        let first = run(unit: unit, month: months.lowerBound)
-        let last = run(unit: unit, month: months.upperBound)
-        let runs = first.lowerBound..<Swift.max(first.lowerBound, last.upperBound)
+        let runs = runs(unit: unit, months: DeductionLedger.months(of: kind, index: index))
+        var deducted = [ExactDecimal](repeating: .zero, count: criteria.categories.count)
+        let log = storage.log
+        for k in runs {
+            let c = Int(storage.categoryOfSlot[k])
+            guard c < deducted.count else { continue }
+            let position = Int(storage.order[k])
+            deducted[c] += log.deduction(of: log.record(at: position), at: position)
+        }
         var categories: [CategoryScore] = []
         categories.reserveCapacity(criteria.categories.count)
         var total = ExactDecimal.zero
         for (c, category) in criteria.categories.enumerated() {
-            var deducted = ExactDecimal.zero
-            var found: [Failure] = []
-            for k in runs {
-                let i = Int(order[k])
-                guard Int(categoryOfFailure[i]) == c else { continue }
-                deducted += failures[i].deduction
-                found.append(failures[i])
-            }
-            let score = Swift.max(.zero, category.points - deducted)
+            let score = Swift.max(.zero, category.points - deducted[c])
             total += score
-            categories.append(CategoryScore(category: category.id, points: category.points, deducted: deducted,
-                                            score: score.rounded(criteria.places), failures: found))
+            categories.append(CategoryScore(category: category.id, points: category.points, deducted: deducted[c],
+                                            score: score.rounded(criteria.places),
+                                            failures: FailureSelection(storage: storage, slots: runs, category: c)))
         }
         return PeriodScore(index: index, label: kind.label(year: year, index: index), categories: categories,
                            score: total.rounded(criteria.places))
     }
 
     /// Failed checks of one unit in one month, in file order.
-    func failures(unit: Int, month: Int) -> [Failure] {
-        run(unit: unit, month: month).map { failures[Int(order[$0])] }
+    func failures(unit: Int, month: Int) -> FailureSelection {
+        FailureSelection(storage: storage, slots: runs(unit: unit, months: month...month), category: nil)
+    }
+
+    /// Failed checks of one unit in the year, by month, in file order within a month.
+    func failures(unit: Int) -> FailureSelection {
+        FailureSelection(storage: storage, slots: runs(unit: unit, months: 1...12), category: nil)
+    }
+}
+
+/// The ledger's tables, shared by every selection made from it.
+final class LedgerStorage: Sendable {
+    let log: FailureLog
+    /// Failure positions sorted by unit and month, in file order within a month.
+    let order: [Int32]
+    /// Category of each failure in `order`.
+    let categoryOfSlot: [Int32]
+    /// `order[start[unit × 12 + month − 1] ..< start[unit × 12 + month]]` are a unit-month's.
+    let start: [Int32]
+
+    init(log: FailureLog, order: [Int32], categoryOfSlot: [Int32], start: [Int32]) {
+        self.log = log; self.order = order; self.categoryOfSlot = categoryOfSlot; self.start = start
     }
 }

@@ -20,7 +20,7 @@ enum ChecksFile {
     struct Result {
         /// The path as the user gave it.
         var path: String
-        var failures: [Failure] = []
+        var failures = FailureLog()
         var usage: FileUsage
         /// Per unit, in units.csv order: bit `w` is set when ISO week `w` of the assessment
         /// year has at least one record.
@@ -497,13 +497,9 @@ extension ChecksFile {
                 scan.fold.fingerprints = []
                 scan.fold.explicit = []
             }
-            let failures = [Failure](unsafeUninitializedCapacity: failureCount) { buffer, initialized in
-                initialized = 0
-                guard let base = buffer.baseAddress else { return }
-                for scan in scans {
-                    initialized += scan.fold.failures.moveAll(to: base + initialized)
-                }
-            }
+            var failures = FailureLog()
+            swap(&failures, &a.fold.failures)
+            if let b { failures.append(log: &b.fold.failures) }
 
             // Duplicates: failed checks and passed checks with an item or note are compared in
             // memory; plain passed checks (unit and date only) repeated are found again by a
@@ -808,7 +804,13 @@ extension ChecksFile {
         /// Note number → the number of the first note equal to it as a string.
         var noteClass: [Int32] = []
         var noteClassOf: [String: Int32] = [:]
-        let failures = FailureStore()
+        /// The failed checks, numbered into tables of the shared units and items.
+        var failures = FailureLog()
+        /// Per note number: its number in the failure log's note table.
+        var logNotes: [UInt32] = []
+        var emptyNote: UInt32?
+        /// Per item: the number of its default deduction in the failure log.
+        var defaultDeductions: [UInt16] = []
         var fingerprints: [UInt64] = []
         var explicit: [Bool] = []
         var rowDiagnostics = Limited(limit: ChecksFile.maxDiagnostics)
@@ -1013,6 +1015,7 @@ extension ChecksFile {
             if inserted {
                 let text = String(decoding: bytes, as: UTF8.self)
                 noteStrings.append(text)
+                if case .full = mode { logNotes.append(failures.addNote(text)) }
                 noteHashes.append(text.hashValue)
                 if let same = noteClassOf[text] {
                     noteClass.append(same)
@@ -1049,10 +1052,8 @@ extension ChecksFile {
                 } else if passed {
                     others.append((line, OtherKey(day: Int32(day), unit: Int32(unit), item: Int32(item), note: noteClass[note])))
                 } else if item >= 0 {
-                    let text = note < 0 ? "" : noteStrings[note]
-                    failures.append(Failure(date: s.dayDates[day], unit: s.unitIDs[unit], item: s.itemIDs[item],
-                                            deduction: deduction ?? s.itemDeduction[item], note: text,
-                                            rectified: rectified, source: SourceRef(file: s.name, line: line)))
+                    appendFailure(s, line: line, day: day, unit: unit, item: item, deduction: deduction, note: note,
+                                  rectified: rectified)
                     explicit.append(deduction != nil)
                     var h = Mix.start
                     h = Mix.add(h, day)
@@ -1076,6 +1077,38 @@ extension ChecksFile {
                     }
                 }
             }
+        }
+
+        /// Appends a failed check to the log as a record, or as a ``Failure`` when a value does
+        /// not fit a record.
+        @inline(__always)
+        private mutating func appendFailure(_ s: Shared, line: Int, day: Int, unit: Int, item: Int, deduction: ExactDecimal?,
+                                            note: Int, rectified: CivilDate?) {
+            if defaultDeductions.isEmpty && !s.itemIDs.isEmpty {
+                defaultDeductions = s.itemDeduction.map { failures.deductionNumber($0) }
+            }
+            let noteNumber: UInt32
+            if note >= 0 {
+                noteNumber = logNotes[note]
+            } else if let emptyNote {
+                noteNumber = emptyNote
+            } else {
+                noteNumber = failures.addNote("")
+                emptyNote = noteNumber
+            }
+            let deductionNumber = deduction.map { failures.deductionNumber($0) } ?? defaultDeductions[item]
+            let rectifiedDay = rectified?.dayNumber ?? Int(Int32.min)
+            guard line <= Int(Int32.max), item < Int(FailureLog.inExtras), deductionNumber != FailureLog.inExtras,
+                  rectifiedDay > Int(Int32.min) + 1 || rectified == nil, rectifiedDay <= Int(Int32.max) else {
+                failures.append(Failure(date: s.dayDates[day], unit: s.unitIDs[unit], item: s.itemIDs[item],
+                                        deduction: deduction ?? s.itemDeduction[item], note: note < 0 ? "" : noteStrings[note],
+                                        rectified: rectified, source: SourceRef(file: s.name, line: line)))
+                return
+            }
+            failures.append(record: FailureLog.Record(
+                line: Int32(line), unit: UInt32(truncatingIfNeeded: unit), note: noteNumber,
+                date: Int32(truncatingIfNeeded: s.yearStart + day), rectified: Int32(truncatingIfNeeded: rectifiedDay),
+                item: UInt16(truncatingIfNeeded: item), deduction: deductionNumber))
         }
 
         /// Records a duplicate row; only the first ones are listed (a file of millions of
@@ -1106,6 +1139,9 @@ extension ChecksFile {
             self.stream = stream
             self.shared = shared
             fold = Fold(mode: mode, units: shared.unitCount)
+            if case .full = mode {
+                fold.failures = FailureLog(unitIDs: shared.unitIDs, itemIDs: shared.itemIDs, file: shared.name)
+            }
         }
 
         /// Reads rows until the stream ends.
@@ -1199,7 +1235,7 @@ extension ChecksFile {
     enum Duplicates {
         /// Failed checks that repeat an earlier one: same date, unit, item, written deduction
         /// (or none), note and rectified date.
-        static func failures(_ failures: [Failure], fingerprints: [UInt64], explicit: [Bool]) -> [(line: Int, first: Int)] {
+        static func failures(_ failures: FailureLog, fingerprints: [UInt64], explicit: [Bool]) -> [(line: Int, first: Int)] {
             guard failures.count > 1 else { return [] }
             var capacity = 16
             while capacity < failures.count * 2 { capacity *= 2 }
@@ -1252,78 +1288,6 @@ extension ChecksFile.Limited {
     mutating func shiftLines(by shift: Int) {
         for i in kept.indices {
             if let line = kept[i].line { kept[i].line = line + shift }
-        }
-    }
-}
-
-/// Failed checks collected in blocks of memory mapped on their own: moving them into one
-/// array at the end unmaps each block as soon as it is moved, so the peak stays near the
-/// size of the final array.
-final class FailureStore {
-    static let blockCapacity = 8192
-    private var blocks: [(pointer: UnsafeMutablePointer<Failure>, mapped: Bool)] = []
-    private var last: UnsafeMutablePointer<Failure>?
-    private var lastCount = FailureStore.blockCapacity
-    private(set) var count = 0
-
-    private static var blockBytes: Int { blockCapacity * MemoryLayout<Failure>.stride }
-
-    deinit {
-        for (i, block) in blocks.enumerated() {
-            block.pointer.deinitialize(count: i == blocks.count - 1 ? lastCount : FailureStore.blockCapacity)
-            FailureStore.release(block)
-        }
-    }
-
-    @inline(__always)
-    func append(_ failure: Failure) {
-        if lastCount == FailureStore.blockCapacity {
-            let block = FailureStore.newBlock()
-            blocks.append(block)
-            last = block.pointer
-            lastCount = 0
-        }
-        if let last { (last + lastCount).initialize(to: failure) }
-        lastCount += 1
-        count += 1
-    }
-
-    func shiftLines(by shift: Int) {
-        for (i, block) in blocks.enumerated() {
-            let n = i == blocks.count - 1 ? lastCount : FailureStore.blockCapacity
-            for k in 0..<n { block.pointer[k].source.line += shift }
-        }
-    }
-
-    /// Moves every failure to `destination` (uninitialized memory) in order; returns how many.
-    func moveAll(to destination: UnsafeMutablePointer<Failure>) -> Int {
-        var moved = 0
-        for (i, block) in blocks.enumerated() {
-            let n = i == blocks.count - 1 ? lastCount : FailureStore.blockCapacity
-            (destination + moved).moveInitialize(from: block.pointer, count: n)
-            FailureStore.release(block)
-            moved += n
-        }
-        blocks = []
-        last = nil
-        lastCount = FailureStore.blockCapacity
-        count = 0
-        return moved
-    }
-
-    private static func newBlock() -> (pointer: UnsafeMutablePointer<Failure>, mapped: Bool) {
-        let raw = mmap(nil, blockBytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0)
-        if let raw, Int(bitPattern: raw) != -1 {
-            return (raw.bindMemory(to: Failure.self, capacity: blockCapacity), true)
-        }
-        return (UnsafeMutablePointer<Failure>.allocate(capacity: blockCapacity), false)
-    }
-
-    private static func release(_ block: (pointer: UnsafeMutablePointer<Failure>, mapped: Bool)) {
-        if block.mapped {
-            munmap(UnsafeMutableRawPointer(block.pointer), blockBytes)
-        } else {
-            block.pointer.deallocate()
         }
     }
 }
