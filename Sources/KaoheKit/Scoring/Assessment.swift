@@ -61,9 +61,14 @@ public struct PeriodScore: Sendable {
     public var index: Int
     /// `2025-Q2`.
     public var label: String
-    public var categories: [CategoryScore]
     /// Σ category scores, rounded.
     public var score: ExactDecimal
+    /// Where the category scores are worked out again when read (a year of many units keeps
+    /// only the period scores).
+    let breakdown: PeriodBreakdown
+
+    /// The category scores, in criteria order.
+    public var categories: [CategoryScore] { breakdown.categories().categories }
 }
 
 /// A category within one period: `max(0, points − Σ deductions)`.

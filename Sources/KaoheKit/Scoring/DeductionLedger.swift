@@ -65,7 +65,9 @@ struct DeductionLedger: Sendable {
             categoryOfSlot[Int(next[cell])] = Int32(categories[i])
             next[cell] += 1
         }
-        storage = LedgerStorage(log: log, order: order, categoryOfSlot: categoryOfSlot, start: counts)
+        storage = LedgerStorage(log: log, order: order, categoryOfSlot: categoryOfSlot, start: counts,
+                                categories: dataset.criteria.categories.map { ($0.id, $0.points) },
+                                places: dataset.criteria.places)
     }
 
     func category(ofItem item: String) -> Int? { categoryOfItem[item] }
@@ -79,38 +81,16 @@ struct DeductionLedger: Sendable {
         }
     }
 
-    /// Positions in `order` of one unit's failures of months `first…last`.
-    private func runs(unit: Int, months: ClosedRange<Int>) -> Range<Int> {
-        let start = storage.start
-        let low = unit * 12 + months.lowerBound - 1, high = unit * 12 + months.upperBound
-        guard unit >= 0, months.lowerBound >= 1, months.upperBound <= 12, high < start.count else { return 0..<0 }
-        return Int(start[low])..<Int(start[high])
-    }
+    private func runs(unit: Int, months: ClosedRange<Int>) -> Range<Int> { storage.runs(unit: unit, months: months) }
 
     /// Category scores and the period score of one unit (3.2): each category floored at zero
     /// (扣完为止), the sum rounded.
     func periodScore(unit: Int, kind: PeriodKind, index: Int, year: Int, criteria: Criteria) -> PeriodScore {
-        let runs = runs(unit: unit, months: DeductionLedger.months(of: kind, index: index))
-        var deducted = [ExactDecimal](repeating: .zero, count: criteria.categories.count)
-        let log = storage.log
-        for k in runs {
-            let c = Int(storage.categoryOfSlot[k])
-            guard c < deducted.count else { continue }
-            let position = Int(storage.order[k])
-            deducted[c] += log.deduction(of: log.record(at: position), at: position)
-        }
-        var categories: [CategoryScore] = []
-        categories.reserveCapacity(criteria.categories.count)
-        var total = ExactDecimal.zero
-        for (c, category) in criteria.categories.enumerated() {
-            let score = Swift.max(.zero, category.points - deducted[c])
-            total += score
-            categories.append(CategoryScore(category: category.id, points: category.points, deducted: deducted[c],
-                                            score: score.rounded(criteria.places),
-                                            failures: FailureSelection(storage: storage, slots: runs, category: c)))
-        }
-        return PeriodScore(index: index, label: kind.label(year: year, index: index), categories: categories,
-                           score: total.rounded(criteria.places))
+        let months = DeductionLedger.months(of: kind, index: index)
+        let breakdown = PeriodBreakdown(storage: storage, unit: Int32(truncatingIfNeeded: unit),
+                                        firstMonth: Int8(months.lowerBound), lastMonth: Int8(months.upperBound))
+        return PeriodScore(index: index, label: kind.label(year: year, index: index),
+                           score: breakdown.categories(keeping: false).total.rounded(criteria.places), breakdown: breakdown)
     }
 
     /// Failed checks of one unit in one month, in file order.
@@ -134,7 +114,54 @@ final class LedgerStorage: Sendable {
     /// `order[start[unit × 12 + month − 1] ..< start[unit × 12 + month]]` are a unit-month's.
     let start: [Int32]
 
-    init(log: FailureLog, order: [Int32], categoryOfSlot: [Int32], start: [Int32]) {
+    /// The criteria's categories and decimal places.
+    let categories: [(id: String, points: ExactDecimal)]
+    let places: Int
+
+    init(log: FailureLog, order: [Int32], categoryOfSlot: [Int32], start: [Int32],
+         categories: [(id: String, points: ExactDecimal)], places: Int) {
         self.log = log; self.order = order; self.categoryOfSlot = categoryOfSlot; self.start = start
+        self.categories = categories; self.places = places
+    }
+
+    /// Positions in `order` of one unit's failures of months `first…last`.
+    func runs(unit: Int, months: ClosedRange<Int>) -> Range<Int> {
+        let low = unit * 12 + months.lowerBound - 1, high = unit * 12 + months.upperBound
+        guard unit >= 0, months.lowerBound >= 1, months.upperBound <= 12, high < start.count else { return 0..<0 }
+        return Int(start[low])..<Int(start[high])
+    }
+}
+
+/// One unit's period in the ledger: its category scores are worked out when asked for.
+struct PeriodBreakdown: Sendable {
+    let storage: LedgerStorage
+    let unit: Int32
+    let firstMonth: Int8
+    let lastMonth: Int8
+
+    /// The category scores (when `keeping`) and their unrounded sum.
+    func categories(keeping: Bool = true) -> (categories: [CategoryScore], total: ExactDecimal) {
+        let runs = storage.runs(unit: Int(unit), months: Int(firstMonth)...Int(lastMonth))
+        var deducted = [ExactDecimal](repeating: .zero, count: storage.categories.count)
+        let log = storage.log
+        for k in runs {
+            let c = Int(storage.categoryOfSlot[k])
+            guard c < deducted.count else { continue }
+            let position = Int(storage.order[k])
+            deducted[c] += log.deduction(of: log.record(at: position), at: position)
+        }
+        var categories: [CategoryScore] = []
+        if keeping { categories.reserveCapacity(storage.categories.count) }
+        var total = ExactDecimal.zero
+        for (c, category) in storage.categories.enumerated() {
+            let score = Swift.max(.zero, category.points - deducted[c])
+            total += score
+            if keeping {
+                categories.append(CategoryScore(category: category.id, points: category.points, deducted: deducted[c],
+                                                score: score.rounded(storage.places),
+                                                failures: FailureSelection(storage: storage, slots: runs, category: c)))
+            }
+        }
+        return (categories, total)
     }
 }

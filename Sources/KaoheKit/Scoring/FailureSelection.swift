@@ -2,28 +2,31 @@
 /// the dataset's ``FailureLog`` (positions, not copies).
 public struct FailureSelection: Collection, Sendable {
     let storage: LedgerStorage?
-    /// Positions in the ledger's order.
-    let slots: Range<Int>
-    /// Only failures of this category (index in the criteria), or all.
-    let category: Int?
+    /// Positions in the ledger's order: `lower ..< upper`.
+    let lower: Int32
+    let upper: Int32
+    /// Only failures of this category (index in the criteria), or all when negative.
+    let category: Int32
 
     init(storage: LedgerStorage, slots: Range<Int>, category: Int?) {
         self.storage = storage
-        self.slots = slots
-        self.category = category
+        lower = Int32(truncatingIfNeeded: slots.lowerBound)
+        upper = Int32(truncatingIfNeeded: slots.upperBound)
+        self.category = Int32(truncatingIfNeeded: category ?? -1)
     }
 
     /// No failures.
     public init() {
         storage = nil
-        slots = 0..<0
-        category = nil
+        lower = 0
+        upper = 0
+        category = -1
     }
 
     public typealias Index = Int
 
-    public var startIndex: Int { next(from: slots.lowerBound) }
-    public var endIndex: Int { slots.upperBound }
+    public var startIndex: Int { next(from: Int(lower)) }
+    public var endIndex: Int { Int(upper) }
 
     public func index(after i: Int) -> Int { next(from: i + 1) }
 
@@ -33,18 +36,18 @@ public struct FailureSelection: Collection, Sendable {
     }
 
     public var count: Int {
-        guard let storage, let category else { return slots.count }
+        guard let storage, category >= 0 else { return Int(upper - lower) }
         var n = 0
-        for k in slots where Int(storage.categoryOfSlot[k]) == category { n += 1 }
+        for k in Int(lower)..<Int(upper) where storage.categoryOfSlot[k] == category { n += 1 }
         return n
     }
 
     public var isEmpty: Bool { startIndex == endIndex }
 
     private func next(from k: Int) -> Int {
-        guard let storage, let category else { return Swift.min(k, slots.upperBound) }
+        guard let storage, category >= 0 else { return Swift.min(k, Int(upper)) }
         var k = k
-        while k < slots.upperBound && Int(storage.categoryOfSlot[k]) != category { k += 1 }
+        while k < Int(upper) && storage.categoryOfSlot[k] != category { k += 1 }
         return k
     }
 }
