@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -406,7 +407,7 @@ extension ChecksFile {
                 return .badHeader(syntaxOf(streamA), headerDiagnostics, ignored)
             }
             let shared = Shared(path: path, name: name, context: context, header: header)
-            let a = Scan(stream: streamA, shared: shared, mode: .full)
+            var a = Scan(stream: streamA, shared: shared, mode: .full)
 
             // A large UTF-8 file is read from two halves at once.
             var b: Scan?
@@ -423,14 +424,19 @@ extension ChecksFile {
                     b = second
                 } else {
                     // The record before the split ran past it (a quoted field holds the line
-                    // break there): the second half is read again, in order, by the first.
-                    streamA.stopAt = Int.max
+                    // break there): the file is read again by one reader (the halves have
+                    // marked each other's passed checks).
+                    let (streamC, _) = stream(encoding)
+                    streamC.diagnosticLimit = ChecksFile.maxDiagnostics
+                    _ = streamC.next()  // the header
+                    a = Scan(stream: streamC, shared: Shared(path: path, name: name, context: context, header: header),
+                             mode: .full)
                     a.run()
                 }
             } else {
                 a.run()
             }
-            if let failure = finish(streamA) { return failure }
+            if let failure = finish(a.stream) { return failure }
             return .scanned(merge(a, b, header: headerDiagnostics, ignored: ignored, encoding: encoding))
         }
 
@@ -482,7 +488,7 @@ extension ChecksFile {
             var weeks = [UInt64](repeating: 0, count: shared.unitCount)
             for scan in scans {
                 let bits = scan.fold.units.bits
-                for u in weeks.indices { weeks[u] |= bits[u * ChecksFile.UnitBits.words + 6] }
+                for u in weeks.indices { weeks[u] |= bits[u] }
             }
 
             // Failed checks, in file order, their fingerprints and whether their deduction was written.
@@ -528,27 +534,6 @@ extension ChecksFile {
             found += Duplicates.others(others)
             var plainCells = a.fold.plainHits
             if let b { plainCells.formUnion(b.fold.plainHits) }
-            if let b {
-                let x = a.fold.units.bits, y = b.fold.units.bits
-                let items = shared.itemIDs.count
-                func add(_ both: UInt64, unit: Int, item: Int, word: Int) {
-                    var both = both
-                    while both != 0 {
-                        plainCells.insert(ChecksFile.cell(unit: unit, item: item, day: word * 64 + both.trailingZeroBitCount, items: items))
-                        both &= both - 1
-                    }
-                }
-                for u in 0..<shared.unitCount {
-                    for w in 0..<6 {
-                        add(x[u * ChecksFile.UnitBits.words + w] & y[u * ChecksFile.UnitBits.words + w], unit: u, item: -1, word: w)
-                    }
-                    if let p = a.fold.itemBits.blocks[u], let q = b.fold.itemBits.blocks[u] {
-                        for i in 0..<items {
-                            for w in 0..<6 { add(p[i * 6 + w] & q[i * 6 + w], unit: u, item: i, word: w) }
-                        }
-                    }
-                }
-            }
             var duplicates: [(line: Int, first: Int, excerpt: String)] = []
             var omittedDuplicates = 0
             if !found.isEmpty || !plainCells.isEmpty {
@@ -635,6 +620,8 @@ extension ChecksFile {
         let monthStart: [Int]
         let monthLength: [Int]
         let unitCount: Int
+        /// Days of passed checks without a note, for finding repeated rows.
+        let passCells: PassCells
 
         init(path: String, name: String, context: ValidationContext, header: HeaderMap) {
             self.path = path
@@ -667,6 +654,7 @@ extension ChecksFile {
             itemDeduction = itemIDs.map { context.defaultDeduction[$0] ?? .zero }
             itemPoints = itemIDs.map { context.categoryPoints[$0] ?? .zero }
             unitCount = context.units.entries.count
+            passCells = PassCells(units: unitCount, items: itemIDs.count)
 
             year = context.year
             let first = CivilDate(year: year, month: 1, day: 1) ?? CivilDate(dayNumber: 0)
@@ -742,38 +730,44 @@ extension ChecksFile {
         (unit * (items + 1) + item + 1) * 366 + day
     }
 
-    /// Per unit, eight words: bits 0–365 of words 0–5 mark the days with a plain passed check
-    /// (no item, no note); word 6 marks the ISO weeks with any record.
+    /// Per unit, one word: bit `w` marks ISO week `w` of the year as having a record.
     final class UnitBits: @unchecked Sendable {
-        static let words = 8
         let bits: UnsafeMutablePointer<UInt64>
         let count: Int
 
         init(units: Int) {
-            count = max(1, units) * UnitBits.words
-            // One cache line per unit.
-            bits = UnsafeMutableRawPointer.allocate(byteCount: count * 8, alignment: 64)
-                .bindMemory(to: UInt64.self, capacity: count)
+            count = max(1, units)
+            bits = UnsafeMutablePointer<UInt64>.allocate(capacity: count)
             bits.initialize(repeating: 0, count: count)
         }
 
         deinit { bits.deallocate() }
     }
 
-    /// Per unit, allocated when first needed: six words of day bits per item.
-    final class ItemBits: @unchecked Sendable {
-        private(set) var blocks: [UnsafeMutablePointer<UInt64>?]
+    /// The days each unit had a passed check without a note, per item (and without an item):
+    /// six words of day bits per unit and item, shared by the readers of a file. A bit is set
+    /// atomically, and a reader that finds it set already has met a repeated row.
+    final class PassCells: @unchecked Sendable {
+        let words: UnsafeMutablePointer<Atomic<UInt64>>
+        let count: Int
+        let items: Int
 
-        init(units: Int) { blocks = Array(repeating: nil, count: units) }
+        init(units: Int, items: Int) {
+            self.items = items
+            count = max(1, units * (items + 1) * 6)
+            words = UnsafeMutablePointer<Atomic<UInt64>>.allocate(capacity: count)
+            for i in 0..<count { (words + i).initialize(to: Atomic(0)) }
+        }
 
-        deinit { for block in blocks { block?.deallocate() } }
+        deinit { words.deallocate() }
 
-        func block(unit: Int, items: Int) -> UnsafeMutablePointer<UInt64> {
-            if let block = blocks[unit] { return block }
-            let block = UnsafeMutablePointer<UInt64>.allocate(capacity: max(1, items) * 6)
-            block.initialize(repeating: 0, count: max(1, items) * 6)
-            blocks[unit] = block
-            return block
+        /// Marks a passed check of `unit`, `item` (-1: none) on `day`; whether it was marked before.
+        @inline(__always)
+        func mark(unit: Int, item: Int, day: Int) -> Bool {
+            let index = (unit * (items + 1) + item + 1) * 6 + (day >> 6)
+            let bit: UInt64 = 1 << UInt64(day & 63)
+            if words[index].load(ordering: .relaxed) & bit != 0 { return true }
+            return words[index].bitwiseOr(bit, ordering: .relaxed).oldValue & bit != 0
         }
     }
 
@@ -797,9 +791,6 @@ extension ChecksFile {
         /// Cells (``ChecksFile/cell(unit:item:day:items:)``) of passed checks without a note
         /// seen twice.
         var plainHits = Set<Int>()
-        /// Per unit, allocated when first needed: bits of the days with a passed check of each
-        /// item (six words per item).
-        let itemBits: ItemBits
         var others: [(line: Int, key: OtherKey)] = []
         /// Note number → the number of the first note equal to it as a string.
         var noteClass: [Int32] = []
@@ -847,10 +838,8 @@ extension ChecksFile {
             self.mode = mode
             if case .full = mode {
                 self.units = UnitBits(units: units)
-                itemBits = ItemBits(units: units)
             } else {
                 self.units = UnitBits(units: 0)
-                itemBits = ItemBits(units: 0)
             }
         }
 
@@ -890,7 +879,7 @@ extension ChecksFile {
             if case .full = mode {
                 // Read each unit's bits once before folding, so the reads overlap.
                 var touch: UInt64 = 0
-                for k in 0..<n where found[k] >= 0 { touch |= units.bits[Int(found[k]) * UnitBits.words + 6] }
+                for k in 0..<n where found[k] >= 0 { touch |= units.bits[Int(found[k])] }
                 touched = touch
             }
             for k in 0..<n {
@@ -1037,17 +1026,11 @@ extension ChecksFile {
                 used += 1
                 if day > lastDay { lastDay = day }
                 guard unit >= 0, unit < s.unitCount, day >= 0, day < s.dayDates.count else { return }
-                let record = units.bits + unit * UnitBits.words
                 let week = s.dayWeek[day]
-                if week > 0 { record[6] |= 1 << UInt64(week) }
+                if week > 0 { units.bits[unit] |= 1 << UInt64(week) }
                 if plainPass {
-                    let bit: UInt64 = 1 << UInt64(day & 63)
-                    var words = record
-                    if item >= 0 { words = itemBits.block(unit: unit, items: s.itemIDs.count) + item * 6 }
-                    if words[day >> 6] & bit != 0 {
+                    if s.passCells.mark(unit: unit, item: item, day: day) {
                         plainHits.insert(ChecksFile.cell(unit: unit, item: item, day: day, items: s.itemIDs.count))
-                    } else {
-                        words[day >> 6] |= bit
                     }
                 } else if passed {
                     others.append((line, OtherKey(day: Int32(day), unit: Int32(unit), item: Int32(item), note: noteClass[note])))
