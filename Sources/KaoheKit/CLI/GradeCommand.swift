@@ -7,10 +7,11 @@ enum GradeCommand {
         case .failure(let error): return KaoheCLI.usage(error.message, invocation.language)
         }
         let assessment = Assessor.assess(dataset)
-        let units = assessment.units.filter { result in
+        // Only a selection is copied out of the results.
+        let filtered = selection.unit == nil && selection.group == nil ? nil : assessment.units.filter { result in
             (selection.unit.map { $0 == result.unit.id } ?? true) && (selection.group.map { $0 == result.unit.group } ?? true)
         }
-        let filtered = selection.unit != nil || selection.group != nil ? units : nil
+        let units = filtered ?? assessment.units
         let language = invocation.language
         if invocation.explain, let unit = units.first {
             return KaoheCLI.render(invocation,

@@ -29,8 +29,8 @@ public struct UnitResult: Sendable {
     public var unit: Unit
     /// Period scores of the checks part (4 quarters, 2 halves or 12 months); empty without a checks part.
     public var periods: [PeriodScore]
-    /// Bulletin status of each month (月通报).
-    public var months: [MonthStatus]
+    /// Bulletin status of each month (月通报), worked out from the ledger when read.
+    public var months: [MonthStatus] { derived.months() }
     /// Part scores in criteria order.
     public var parts: [PartScore]
     public var survey: SurveyOutcome?
@@ -52,7 +52,11 @@ public struct UnitResult: Sendable {
     public var contribution: ExactDecimal
     /// `commend` before `quota`.
     public var flags: [String]
-    public var consequences: [Consequence]
+    /// Consequences (责任追究), by kind, then period, then line; worked out when read from the
+    /// unit's failed checks, months, survey, vetoes and band.
+    public var consequences: [Consequence] { derived.consequences(of: self) }
+    /// What the months and consequences are worked out from.
+    var derived: UnitDerivation
 }
 
 /// One period of the checks part: category scores with their floors (扣完为止).

@@ -28,13 +28,15 @@ public enum Assessor {
         var eventsByUnit: [String: [Event]] = [:]
         for event in dataset.events { eventsByUnit[event.unit, default: []].append(event) }
 
+        let context = ResultContext(ledger: ledger, criteria: criteria, year: year, calendar: dataset.calendar)
+
         // Per-unit scores up to the threshold band.
         var results: [UnitResult] = []
+        results.reserveCapacity(units.count)
         for (u, unit) in units.enumerated() {
             let periods = checksPart == nil ? [] : (1...periodKind.count).map {
                 ledger.periodScore(unit: u, kind: periodKind, index: $0, year: year, criteria: criteria)
             }
-            let months = BulletinRating.months(unit: u, ledger: ledger, rule: criteria.bulletin)
             let survey = criteria.survey.flatMap { rule in
                 surveyByUnit[unit.id].flatMap { SurveyScoring.outcome($0, rule: rule, places: places) }
             }
@@ -60,13 +62,13 @@ public enum Assessor {
             var flags: [String] = []
             if SurveyScoring.commended(survey, rule: criteria.survey) { flags.append("commend") }
             results.append(UnitResult(
-                unit: unit, periods: periods, months: months, parts: parts, survey: survey,
+                unit: unit, periods: periods, parts: parts, survey: survey,
                 bonus: bonus, penalty: penalty, unroundedTotal: unrounded, total: total,
                 band: vetoes.isEmpty ? reached : criteria.veto.band,
                 bandReason: vetoes.isEmpty ? .threshold : .veto(reached: reached),
                 vetoes: vetoes, rank: nil,
                 contribution: TotalScoring.contribution(total, targetShare: criteria.targetShare, places: places),
-                flags: flags, consequences: []))
+                flags: flags, derived: UnitDerivation(context: context, unit: Int32(truncatingIfNeeded: u))))
         }
 
         // Quota on the quota band.
@@ -99,7 +101,6 @@ public enum Assessor {
         }
 
         // Consequences.
-        let lowestBand = criteria.bands.last?.name
         // Last places of the period rankings, per unit, in ranking order.
         var lastPlaces: [Int: [Consequence]] = [:]
         for ranking in periodRankings {
@@ -112,28 +113,7 @@ public enum Assessor {
                 }
             }
         }
-        for u in results.indices {
-            var found = ConsequenceFinder.rectifyLate(ledger.failures(unit: u), year: year,
-                                                      rule: criteria.rectify, calendar: dataset.calendar)
-            for month in results[u].months where !month.passed {
-                found.append(Consequence(kind: .monthFail, period: PeriodKind.month.label(year: year, index: month.month),
-                                         evidence: nil,
-                                         detail: LocalizedText(zh: "\(month.failed) 项不合格", en: "\(month.failed) failed checks")))
-            }
-            found += lastPlaces[u] ?? []
-            if SurveyScoring.warned(results[u].survey, rule: criteria.survey), let survey = results[u].survey {
-                found.append(Consequence(kind: .surveyWarn, period: String(year), evidence: survey.record.source,
-                                         detail: LocalizedText(zh: "满意率 \(survey.rate)", en: "satisfaction rate \(survey.rate)")))
-            }
-            for veto in results[u].vetoes {
-                found.append(Consequence(kind: .veto, period: veto.date.description, evidence: veto.source,
-                                         detail: veto.clause.isEmpty ? nil : LocalizedText(zh: veto.clause, en: veto.clause)))
-            }
-            if results[u].band == lowestBand {
-                found.append(Consequence(kind: .annualFail, period: String(year), evidence: nil))
-            }
-            results[u].consequences = ConsequenceFinder.sorted(found)
-        }
+        for (u, found) in lastPlaces { results[u].derived.lastPlaces = found }
 
         return Assessment(year: year, criteria: criteria, units: results, groups: groups,
                           periodRankings: periodRankings, annualRanking: annual, quota: quotaOutcome)

@@ -1,0 +1,66 @@
+/// What every unit's months and consequences are worked out from: the ledger of failed checks
+/// and the criteria's rules. One per assessment, shared by its results.
+final class ResultContext: Sendable {
+    let ledger: DeductionLedger
+    let bulletin: BulletinRule
+    let rectify: RectifyRule
+    let survey: SurveyRule?
+    let lowestBand: String?
+    let year: Int
+    let calendar: WorkingCalendar
+
+    init(ledger: DeductionLedger, criteria: Criteria, year: Int, calendar: WorkingCalendar) {
+        self.ledger = ledger
+        bulletin = criteria.bulletin
+        rectify = criteria.rectify
+        survey = criteria.survey
+        lowestBand = criteria.bands.last?.name
+        self.year = year
+        self.calendar = calendar
+    }
+}
+
+/// A unit's months and consequences, kept as the few facts they follow from (a year of many
+/// units would otherwise hold a dozen months and consequences per unit).
+struct UnitDerivation: Sendable {
+    let context: ResultContext
+    let unit: Int32
+    /// Last places in the period rankings (末位), in ranking order.
+    var lastPlaces: [Consequence] = []
+
+    init(context: ResultContext, unit: Int32) {
+        self.context = context
+        self.unit = unit
+    }
+
+    /// Bulletin status of each month (月通报).
+    func months() -> [MonthStatus] {
+        BulletinRating.months(unit: Int(unit), ledger: context.ledger, rule: context.bulletin)
+    }
+
+    /// The consequences of a result (3.8): late rectifications, failed months, last places, the
+    /// survey warning, vetoes and the lowest band; sorted by kind, period and line.
+    func consequences(of result: UnitResult) -> [Consequence] {
+        let year = context.year
+        var found = ConsequenceFinder.rectifyLate(context.ledger.failures(unit: Int(unit)), year: year,
+                                                  rule: context.rectify, calendar: context.calendar)
+        for month in months() where !month.passed {
+            found.append(Consequence(kind: .monthFail, period: PeriodKind.month.label(year: year, index: month.month),
+                                     evidence: nil,
+                                     detail: LocalizedText(zh: "\(month.failed) 项不合格", en: "\(month.failed) failed checks")))
+        }
+        found += lastPlaces
+        if SurveyScoring.warned(result.survey, rule: context.survey), let survey = result.survey {
+            found.append(Consequence(kind: .surveyWarn, period: String(year), evidence: survey.record.source,
+                                     detail: LocalizedText(zh: "满意率 \(survey.rate)", en: "satisfaction rate \(survey.rate)")))
+        }
+        for veto in result.vetoes {
+            found.append(Consequence(kind: .veto, period: veto.date.description, evidence: veto.source,
+                                     detail: veto.clause.isEmpty ? nil : LocalizedText(zh: veto.clause, en: veto.clause)))
+        }
+        if result.band == context.lowestBand {
+            found.append(Consequence(kind: .annualFail, period: String(year), evidence: nil))
+        }
+        return ConsequenceFinder.sorted(found)
+    }
+}
