@@ -77,7 +77,7 @@ public enum Fuzz {
         expect(newIgnored == oldIgnored, "ignored columns differ")
         expect((new == nil) == (old == nil), "one reading refused the file")
         guard let new, let old else { return }
-        expect(new.failures == old.failures, "failed checks differ")
+        expect(Array(new.failures) == old.failures, "failed checks differ")
         expect(new.usage == old.usage, "usage differs")
         expect(new.duplicates == old.duplicates, "duplicates differ")
         expect(new.lastDate == old.lastDate, "last date differs")

@@ -300,7 +300,9 @@ enum LoaderFile {
         if isDirectory.boolValue {
             return (nil, .error(path, zh: "\(path) 是文件夹，应为\(whatZh)文件", en: "\(path) is a folder; expected a \(whatEn) file"))
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        // Read with open/read, as data files are: `FileManager.contents(atPath:)` of the
+        // toolchain's Foundation leaks on empty files.
+        guard let data = DataTable.contents(of: path) else {
             return (nil, .error(path, zh: "无法读取\(whatZh)文件 \(path)；请检查文件权限", en: "cannot read \(whatEn) file \(path); check its permissions"))
         }
         guard let text = String(validating: data, as: UTF8.self) else {

@@ -1,3 +1,8 @@
+// Shared by two packages: the KaoheKitTests target here, and the FuzzSupport target of the fuzz
+// package, through the symbolic link Fuzz/Sources/FuzzSupport/ReferenceCSV.swift. It must
+// compile in both: no test framework, and `public` where a fuzz target calls it from another
+// module.
+
 @testable import KaoheKit
 
 /// Reads `checks.csv` as a whole table (``DataTable/read(path:name:specs:diagnostics:ignored:)``)

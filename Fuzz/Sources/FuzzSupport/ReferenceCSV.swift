@@ -1,0 +1,1 @@
+../../../Tests/KaoheKitTests/ReferenceCSV.swift
