@@ -744,30 +744,80 @@ extension ChecksFile {
         deinit { bits.deallocate() }
     }
 
-    /// The days each unit had a passed check without a note, per item (and without an item):
-    /// six words of day bits per unit and item, shared by the readers of a file. A bit is set
+    /// The days each unit had a passed check without a note, per item (and without an item),
+    /// shared by the readers of a file: one bit per unit, item (or none) and day. A bit is set
     /// atomically, and a reader that finds it set already has met a repeated row.
+    ///
+    /// When the items and "no item" fit in a word, a word holds all of them for a few days, so
+    /// that a check logged item by item sets one word (one atomic operation for its rows);
+    /// otherwise a day takes as many words as it needs. The words are mapped from the system
+    /// without reserving memory, so only those of units and days that occur take memory.
     final class PassCells: @unchecked Sendable {
-        let words: UnsafeMutablePointer<Atomic<UInt64>>
-        let count: Int
-        let items: Int
+        private let words: UnsafeMutablePointer<Atomic<UInt64>>?
+        private let byteCount: Int
+        private let bitsPerDay: Int
+        /// Days per word (0 when a day takes more than one word), words per day and per unit.
+        private let daysPerWord: Int
+        private let wordsPerDay: Int
+        private let wordsPerUnit: Int
+        /// Word and first bit of each day of the year (when a word holds several days).
+        private let dayWord: [Int32]
+        private let dayShift: [UInt8]
+        /// Words by index, when the map could not be made.
+        private let fallback = Mutex<[Int: UInt64]>([:])
 
         init(units: Int, items: Int) {
-            self.items = items
-            count = max(1, units * (items + 1) * 6)
-            words = UnsafeMutablePointer<Atomic<UInt64>>.allocate(capacity: count)
-            for i in 0..<count { (words + i).initialize(to: Atomic(0)) }
+            bitsPerDay = items + 1
+            if bitsPerDay <= 64 {
+                daysPerWord = 64 / bitsPerDay
+                wordsPerDay = 1
+                wordsPerUnit = (366 + daysPerWord - 1) / daysPerWord
+            } else {
+                daysPerWord = 0
+                wordsPerDay = (bitsPerDay + 63) / 64
+                wordsPerUnit = 366 * wordsPerDay
+            }
+            let perWord = max(1, daysPerWord)
+            let shiftPerDay = daysPerWord > 0 ? bitsPerDay : 0
+            dayWord = (0..<366).map { Int32($0 / perWord) }
+            dayShift = (0..<366).map { UInt8(($0 % perWord) * shiftPerDay) }
+            let (count, overflow) = max(1, units).multipliedReportingOverflow(by: wordsPerUnit * 8)
+            byteCount = overflow ? 0 : count
+            var mapped: UnsafeMutablePointer<Atomic<UInt64>>?
+            if !overflow, let raw = mmap(nil, byteCount, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0),
+               Int(bitPattern: raw) != -1 {
+                // Zero-filled pages: every word reads as an atomic 0.
+                mapped = raw.bindMemory(to: Atomic<UInt64>.self, capacity: byteCount / 8)
+            }
+            words = mapped
         }
 
-        deinit { words.deallocate() }
+        deinit {
+            if let words { munmap(UnsafeMutableRawPointer(words), byteCount) }
+        }
 
-        /// Marks a passed check of `unit`, `item` (-1: none) on `day`; whether it was marked before.
+        /// The word and bit of a passed check of `unit`, `item` (-1: none) on `day` (0-based).
         @inline(__always)
-        func mark(unit: Int, item: Int, day: Int) -> Bool {
-            let index = (unit * (items + 1) + item + 1) * 6 + (day >> 6)
-            let bit: UInt64 = 1 << UInt64(day & 63)
-            if words[index].load(ordering: .relaxed) & bit != 0 { return true }
-            return words[index].bitwiseOr(bit, ordering: .relaxed).oldValue & bit != 0
+        func locate(unit: Int, item: Int, day: Int) -> (index: Int, bit: UInt64) {
+            if daysPerWord > 0 {
+                return (unit * wordsPerUnit + Int(dayWord[day]), 1 << UInt64(Int(dayShift[day]) + item + 1))
+            }
+            return (unit * wordsPerUnit + day * wordsPerDay + (item + 1) >> 6, 1 << UInt64((item + 1) & 63))
+        }
+
+        /// Sets `bits` in word `index`; which of them were set before.
+        @inline(__always)
+        func mark(_ index: Int, _ bits: UInt64) -> UInt64 {
+            guard let words else {
+                return fallback.withLock { table in
+                    let old = table[index] ?? 0
+                    table[index] = old | bits
+                    return old & bits
+                }
+            }
+            let seen = words[index].load(ordering: .relaxed) & bits
+            if seen == bits { return seen }
+            return words[index].bitwiseOr(bits, ordering: .relaxed).oldValue & bits
         }
     }
 
@@ -791,6 +841,11 @@ extension ChecksFile {
         /// Cells (``ChecksFile/cell(unit:item:day:items:)``) of passed checks without a note
         /// seen twice.
         var plainHits = Set<Int>()
+        /// Passed checks of one word of ``PassCells`` not yet marked there: the word, its bits
+        /// and their cells (marked together, with one atomic operation).
+        var groupIndex = -1
+        var groupBits: UInt64 = 0
+        var groupCells: [(cell: Int, bit: UInt64)] = []
         var others: [(line: Int, key: OtherKey)] = []
         /// Note number → the number of the first note equal to it as a string.
         var noteClass: [Int32] = []
@@ -864,6 +919,7 @@ extension ChecksFile {
 
         /// Folds the pending rows, in order.
         mutating func flush(_ scanner: inout CSVScanner, _ s: Shared) {
+            defer { settle(s) }
             let n = pending.count
             guard n > 0 else { return }
             let base = scanner.p
@@ -1029,8 +1085,17 @@ extension ChecksFile {
                 let week = s.dayWeek[day]
                 if week > 0 { units.bits[unit] |= 1 << UInt64(week) }
                 if plainPass {
-                    if s.passCells.mark(unit: unit, item: item, day: day) {
-                        plainHits.insert(ChecksFile.cell(unit: unit, item: item, day: day, items: s.itemIDs.count))
+                    let (index, bit) = s.passCells.locate(unit: unit, item: item, day: day)
+                    if index != groupIndex {
+                        settle(s)
+                        groupIndex = index
+                    }
+                    let cell = ChecksFile.cell(unit: unit, item: item, day: day, items: s.itemIDs.count)
+                    if groupBits & bit != 0 {
+                        plainHits.insert(cell)
+                    } else {
+                        groupBits |= bit
+                        groupCells.append((cell, bit))
                     }
                 } else if passed {
                     others.append((line, OtherKey(day: Int32(day), unit: Int32(unit), item: Int32(item), note: noteClass[note])))
@@ -1060,6 +1125,19 @@ extension ChecksFile {
                     }
                 }
             }
+        }
+
+        /// Marks the pending group of passed checks in ``PassCells``; those marked before (by
+        /// either reader) are repeats.
+        mutating func settle(_ s: Shared) {
+            guard groupIndex >= 0 else { return }
+            let before = s.passCells.mark(groupIndex, groupBits)
+            if before != 0 {
+                for entry in groupCells where before & entry.bit != 0 { plainHits.insert(entry.cell) }
+            }
+            groupIndex = -1
+            groupBits = 0
+            groupCells.removeAll(keepingCapacity: true)
         }
 
         /// Appends a failed check to the log as a record, or as a ``Failure`` when a value does

@@ -35,12 +35,12 @@ public enum GradeReport {
     /// Units per band, vetoes and the quota as applied.
     static func summary(_ assessment: Assessment, _ l: Labels) -> [String] {
         let counts = assessment.criteria.bands.map { band in
-            "\(l.band(band.name)) \(assessment.units.filter { $0.band == band.name }.count)"
+            "\(l.band(band.name)) \(assessment.units.reduce(0) { $0 + ($1.band == band.name ? 1 : 0) })"
         }
         var lines = ["", l("等次分布：", "Bands: ") + counts.joined(separator: l("，", ", "))]
-        let vetoed = assessment.units.filter(\.vetoed)
+        let vetoed = assessment.units.lazy.filter(\.vetoed).map { "\($0.unit.id) \($0.unit.name)" }
         if !vetoed.isEmpty {
-            lines.append(l("一票否决：", "Vetoed: ") + vetoed.map { "\($0.unit.id) \($0.unit.name)" }.joined(separator: l("，", ", ")))
+            lines.append(l("一票否决：", "Vetoed: ") + vetoed.joined(separator: l("，", ", ")))
         }
         if let quota = assessment.quota {
             var line = l("\(l.band(quota.band))限额：\(quota.share) × \(assessment.units.count) 个单位，取整为 \(quota.allowed) 个；达到分数线 \(quota.reached) 个",

@@ -9,6 +9,10 @@ public enum DisplayWidth {
         let v = scalar.value
         if v == 0 { return 0 }
         if v < 0x20 || (v >= 0x7F && v < 0xA0) { return 0 }
+        // Latin letters and signs before the combining marks, and the CJK ideographs and Hangul
+        // syllables, need no look-up of their category.
+        if v < 0x300 && v != 0xAD { return 1 }
+        if (0x4E00...0x9FFF).contains(v) || (0x3400...0x4DBF).contains(v) || (0xAC00...0xD7A3).contains(v) { return 2 }
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .format: return 0
         default: break
