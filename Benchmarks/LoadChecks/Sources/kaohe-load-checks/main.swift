@@ -45,13 +45,13 @@ guard let checks = ChecksFile.load(path: Paths.join(folder, "checks.csv"), name:
     print("cannot read checks.csv")
     exit(1)
 }
-let failureBytes = Double(checks.failures.count * MemoryLayout<Failure>.stride) / 1_048_576
+let recordBytes = MemoryLayout<FailureLog.Record>.stride
 step("checks.csv (\(checks.usage.read) rows)")
-print(String(format: "  %d failed checks × %d bytes (Failure) = %.1f MiB", checks.failures.count,
-             MemoryLayout<Failure>.stride, failureBytes))
+print(String(format: "  %d failed checks × %d bytes (FailureLog record) = %.1f MiB", checks.failures.count,
+             recordBytes, Double(checks.failures.count * recordBytes) / 1_048_576))
 
-let dataset = Dataset(year: manifest.year, title: manifest.title, criteria: criteria, calendar: .weekdays,
-                      units: units, failures: checks.failures)
+var dataset = Dataset(year: manifest.year, title: manifest.title, criteria: criteria, calendar: .weekdays, units: units)
+dataset.failures = checks.failures
 let ledger = DeductionLedger(dataset: dataset)
 let kind = criteria.checksPeriod
 var text = ""
