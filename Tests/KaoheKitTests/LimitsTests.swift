@@ -212,6 +212,47 @@ import Testing
         }
     }
 
+    @Test func repeatedPassedChecksAreFoundWithManyItemsAndWithFew() throws {
+        // 10,000 items: a day takes many words of the passed-check bitmap; 3 items: a word holds
+        // every item of several days. Either way a repeat is found and named, none invented.
+        for count in [10_000, 3] {
+            let items = (0..<count).map { "{id: \"x\($0)\", name: \"项目\($0)\", deduction: 0.01}" }.joined(separator: ",\n")
+            let text = """
+                {id: "big", title: "大细则", scale: 100, places: 2,
+                 categories: [{id: "a", name: "甲", points: 100, items: [\(items)]}],
+                 parts: [{id: "daily", name: "日常", weight: 1, kind: "checks", period: "quarter"}],
+                 bands: [{name: "A", min: 90}, {name: "D", min: 0}], veto: {band: "D"}, targetShare: 4}
+                """
+            let criteria = try #require(CriteriaLoader.parse(text, file: "big.json5").criteria)
+            let units = (1...3).map { Unit(id: "T0\($0)", name: "单位\($0)", group: "甲") }
+            let context = ValidationContext(year: 2025, criteria: criteria, units: units)
+            let last = count - 1
+            let rows = [
+                "2025-02-04,T02,x\(last),pass,,,",   // line 2
+                "2025-02-04,T02,x1,pass,,,",          // 3
+                "2025-02-04,T02,x\(last),pass,,,",   // 4: repeats 2
+                "2025-02-04,T02,,pass,,,",            // 5
+                "2025-02-05,T02,,pass,,,",            // 6
+                "2025-02-04,T03,,pass,,,",            // 7
+                "2025-02-04,T02,,pass,,,",            // 8: repeats 5
+                "2025-12-31,T01,x0,pass,,,",          // 9
+                "2025-01-01,T01,x0,pass,,,",          // 10
+                "2025-12-31,T01,x0,pass,,,",          // 11: repeats 9
+            ].joined(separator: "\n")
+            try withFolder { folder in
+                let path = folder + "/checks.csv"
+                _ = FileManager.default.createFile(atPath: path, contents: Data((LimitsTests.header + rows + "\n").utf8))
+                var diagnostics: [Diagnostic] = []
+                var ignored: [IgnoredColumn] = []
+                let result = try #require(ChecksFile.load(path: path, name: "checks.csv", context: context,
+                                                          diagnostics: &diagnostics, ignored: &ignored))
+                #expect(result.duplicates.map(\.source.line) == [4, 8, 11], "\(count) items")
+                #expect(result.duplicates.map(\.firstLine) == [2, 5, 9], "\(count) items")
+                #expect(diagnostics.count == 3)
+            }
+        }
+    }
+
     @Test func aGB18030FileLongerThanADecodingBlockReadsAsAWhole() throws {
         try withFolder { folder in
             let path = folder + "/checks.csv"
