@@ -46,10 +46,14 @@ import Testing
     }
 
     @Test func valuesBeyondARecordGoToExtras() {
-        let far = failure("U1", "a1", "9999-12-31", rectified: "0001-01-01", line: Int(Int32.max) + 5)
+        let far = failure("U1", "a1", "9999-12-31", rectified: "0001-01-01", line: Int(UInt32.max) + 5)
         let log = FailureLog([failure("U1", "a1", "2025-01-06", line: 2), far])
         #expect(log[1] == far)
-        #expect(log.extras[1]?.line == Int(Int32.max) + 5)
+        #expect(log.extras[1]?.line == Int(UInt32.max) + 5)
+        #expect(log.extras[1]?.date == Fixture.date("9999-12-31"))
+        #expect(log.extras[1]?.rectified == Fixture.date("0001-01-01"))
+        #expect(log.extras[0] == nil)
+        #expect(MemoryLayout<FailureLog.Record>.stride == 20)
     }
 
     @Test func editsRemovalsAndShuffles() {
@@ -71,8 +75,8 @@ import Testing
 
     @Test func linesShiftAndLogsJoinAsOne() {
         let units = ["U1", "U2"], items = ["a1", "b1"]
-        var first = FailureLog(unitIDs: units, itemIDs: items, file: "checks.csv")
-        var second = FailureLog(unitIDs: units, itemIDs: items, file: "checks.csv")
+        var first = FailureLog(unitIDs: units, itemIDs: items, file: "checks.csv", base: Fixture.date("2025-01-01").dayNumber - 32767)
+        var second = FailureLog(unitIDs: units, itemIDs: items, file: "checks.csv", base: Fixture.date("2025-01-01").dayNumber - 32767)
         for (i, failure) in [failure("U1", "a1", "2025-01-06", note: "甲", line: 2),
                              failure("U2", "b1", "2025-01-07", deduction: "2.5", line: 3)].enumerated() {
             first.append(failure)

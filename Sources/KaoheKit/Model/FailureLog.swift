@@ -1,21 +1,21 @@
 /// The failed checks of a year, in file order, stored compactly.
 ///
 /// A province's log can hold a million failed checks; as ``Failure`` values (strings, dates and
-/// a decimal each) they would take about 190 bytes apiece. The log keeps each as a 24-byte
+/// a decimal each) they would take about 190 bytes apiece. The log keeps each as a 20-byte
 /// record instead — dates as day numbers, the unit, item, note and deduction as numbers into
 /// tables of the distinct values — and gives back ``Failure`` values when read. It is a
 /// mutable, random-access collection of ``Failure``, so code that reads, appends or edits
 /// failures treats it like an array.
 public struct FailureLog: Sendable {
-    /// One failed check. `item` or `deduction` of `FailureLog.inExtras` means the value is
-    /// held in ``FailureLog/extras``.
+    /// One failed check (20 bytes). `day` counts from the log's `base`; `rectified` counts from
+    /// the check's day. `item`, `deduction`, `day` of `FailureLog.inExtras` and `rectified` of
+    /// `FailureLog.rectifiedInExtras` mean the value is held in ``FailureLog/extras``.
     struct Record: Sendable, Equatable {
-        var line: Int32
+        var line: UInt32
         var unit: UInt32
         var note: UInt32
-        var date: Int32
-        /// Day number, or `Int32.min` when not rectified.
-        var rectified: Int32
+        var day: UInt16
+        var rectified: Int16
         var item: UInt16
         var deduction: UInt16
     }
@@ -33,6 +33,9 @@ public struct FailureLog: Sendable {
     }
 
     static let inExtras = UInt16.max
+    /// `Record.rectified` when the check was not rectified, and when the date is in the extras.
+    static let notRectified = Int16.min
+    static let rectifiedInExtras = Int16.min + 1
     static let blockShift = 13
     static let blockSize = 1 << blockShift
 
@@ -46,16 +49,25 @@ public struct FailureLog: Sendable {
     private var deductionIndex: [DecimalKey: UInt16] = [:]
     /// The file most failures come from (the first one appended).
     private(set) var file: String?
+    /// Day number of a record's day 0 (set by the first failure, or by the loader).
+    private(set) var base: Int?
     private(set) var extras: [Int: Extra] = [:]
 
     public init() {}
 
     /// A log whose unit and item tables are these ids, in this order (so that a record's unit
     /// and item numbers are positions in them), for loaders that append records directly.
-    init(unitIDs: [String], itemIDs: [String], file: String) {
+    init(unitIDs: [String], itemIDs: [String], file: String, base: Int) {
         for id in unitIDs { _ = units.appendNew(id) }
         for id in itemIDs { _ = items.appendNew(id) }
         self.file = file
+        self.base = base
+    }
+
+    /// The day number of a record's check date (nil when held in the extras).
+    @inline(__always)
+    func dayNumber(of record: Record) -> Int? {
+        record.day == FailureLog.inExtras ? nil : (base ?? 0) + Int(record.day)
     }
 
     // MARK: records
@@ -110,15 +122,15 @@ public struct FailureLog: Sendable {
             for r in blocks[b].indices {
                 let position = b << FailureLog.blockShift + r
                 let old = blocks[b][r].line
-                let line = (old < 0 ? extras[position]?.line ?? 0 : Int(old)) + shift
-                if line >= 0, line <= Int(Int32.max) {
-                    blocks[b][r].line = Int32(line)
-                    if old < 0 {
+                let line = (old == UInt32.max ? extras[position]?.line ?? 0 : Int(old)) + shift
+                if line >= 0, line < Int(UInt32.max) {
+                    blocks[b][r].line = UInt32(line)
+                    if old == UInt32.max {
                         extras[position]?.line = nil
                         if extras[position] == Extra() { extras[position] = nil }
                     }
                 } else {
-                    blocks[b][r].line = -1
+                    blocks[b][r].line = UInt32.max
                     extras[position, default: Extra()].line = line
                 }
             }
@@ -129,6 +141,7 @@ public struct FailureLog: Sendable {
     /// file), its notes and deductions renumbered into this log's tables; `other` is used up.
     mutating func append(log other: inout FailureLog) {
         let sameTables = other.units.texts == units.texts && other.items.texts == items.texts && other.file == file
+            && other.base == base
         if !sameTables {
             for failure in other { append(failure) }
             other = FailureLog()
@@ -165,14 +178,20 @@ public struct FailureLog: Sendable {
     func failure(at position: Int) -> Failure {
         let record = record(at: position)
         let extra = extras.isEmpty ? nil : extras[position]
-        let date = extra?.date ?? CivilDate(dayNumber: Int(record.date))
-        let rectified: CivilDate? = record.rectified == Int32.min ? nil
-            : (record.rectified == Int32.min + 1 ? extra?.rectified : CivilDate(dayNumber: Int(record.rectified)))
+        let day = (base ?? 0) + Int(record.day)
+        let date = record.day == FailureLog.inExtras ? extra?.date ?? CivilDate(dayNumber: 0) : CivilDate(dayNumber: day)
+        let rectified: CivilDate?
+        switch record.rectified {
+        case FailureLog.notRectified: rectified = nil
+        case FailureLog.rectifiedInExtras: rectified = extra?.rectified
+        default: rectified = CivilDate(dayNumber: date.dayNumber + Int(record.rectified))
+        }
         return Failure(date: date, unit: units.texts[Int(record.unit)],
                        item: record.item == FailureLog.inExtras ? extra?.item ?? "" : items.texts[Int(record.item)],
                        deduction: deduction(of: record, at: position), note: notes.texts[Int(record.note)],
                        rectified: rectified,
-                       source: SourceRef(file: extra?.file ?? file ?? "", line: record.line < 0 ? extra?.line ?? 0 : Int(record.line)),
+                       source: SourceRef(file: extra?.file ?? file ?? "",
+                                         line: record.line == UInt32.max ? extra?.line ?? 0 : Int(record.line)),
                        derivation: extra?.derivation)
     }
 
@@ -180,18 +199,24 @@ public struct FailureLog: Sendable {
     private mutating func store(_ failure: Failure, at position: Int) {
         if file == nil { file = failure.source.file }
         var extra = Extra()
+        if base == nil { base = failure.date.dayNumber - Int(Int16.max) }
         var record = Record(line: 0, unit: units.append(failure.unit), note: notes.append(failure.note),
-                            date: 0, rectified: Int32.min, item: 0, deduction: 0)
-        let day = failure.date.dayNumber
-        if day > Int(Int32.min) + 1, day <= Int(Int32.max) { record.date = Int32(day) } else { record.date = Int32.min; extra.date = failure.date }
+                            day: FailureLog.inExtras, rectified: FailureLog.notRectified, item: 0, deduction: 0)
+        let day = failure.date.dayNumber - (base ?? 0)
+        if day >= 0, day < Int(FailureLog.inExtras) { record.day = UInt16(day) } else { extra.date = failure.date }
         if let rectified = failure.rectified {
-            let r = rectified.dayNumber
-            if r > Int(Int32.min) + 1, r <= Int(Int32.max) { record.rectified = Int32(r) } else { record.rectified = Int32.min + 1; extra.rectified = rectified }
+            let offset = rectified.dayNumber - failure.date.dayNumber
+            if offset > Int(FailureLog.rectifiedInExtras), offset <= Int(Int16.max) {
+                record.rectified = Int16(offset)
+            } else {
+                record.rectified = FailureLog.rectifiedInExtras
+                extra.rectified = rectified
+            }
         }
-        if failure.source.line >= 0, failure.source.line <= Int(Int32.max) {
-            record.line = Int32(failure.source.line)
+        if failure.source.line >= 0, failure.source.line < Int(UInt32.max) {
+            record.line = UInt32(failure.source.line)
         } else {
-            record.line = -1
+            record.line = UInt32.max
             extra.line = failure.source.line
         }
         let item = items.append(failure.item)
@@ -239,6 +264,7 @@ extension FailureLog: RandomAccessCollection, MutableCollection, RangeReplaceabl
         rebuilt.units = units
         rebuilt.items = items
         rebuilt.file = file
+        rebuilt.base = base
         for position in 0..<range.lowerBound { rebuilt.append(self[position]) }
         rebuilt.append(contentsOf: failures)
         for position in range.upperBound..<count { rebuilt.append(self[position]) }

@@ -47,8 +47,9 @@ struct DeductionLedger: Sendable {
                 } else if let item = log.extras[position]?.item {
                     c = categoryOfItem[item] ?? -1
                 }
-                let day = Int(record.date) - yearStart
-                guard c >= 0, record.date != Int32.min, day >= 0, day < days else { continue }
+                guard c >= 0, let dayNumber = log.dayNumber(of: record) ?? log.extras[position]?.date?.dayNumber else { continue }
+                let day = dayNumber - yearStart
+                guard day >= 0, day < days else { continue }
                 let cell = u * 12 + Int(monthOfDay[day]) - 1
                 cellOf[position] = Int32(truncatingIfNeeded: cell)
                 categories[position] = Int8(truncatingIfNeeded: c)

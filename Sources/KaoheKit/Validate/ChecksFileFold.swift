@@ -37,12 +37,11 @@ extension ChecksFile {
         var emptyNote: UInt32?
         /// Per item: the number of its default deduction in the failure log.
         var defaultDeductions: [UInt16] = []
-        var fingerprints: [UInt64] = []
+        /// Per failed check: whether its deduction was written (for finding repeats).
         var explicit: [Bool] = []
         var rowDiagnostics = Limited(limit: ChecksFile.maxDiagnostics)
         var notes = ByteKeyTable(capacity: 64)
         var noteStrings: [String] = []
-        var noteHashes: [Int] = []
         /// Duplicates mode: first line of each cell, and what was found.
         var firstOfCell: [Int: Int] = [:]
         /// The first ``ChecksFile/maxDiagnostics`` duplicates in file order; all are counted.
@@ -241,7 +240,6 @@ extension ChecksFile {
                 let text = String(decoding: bytes, as: UTF8.self)
                 noteStrings.append(text)
                 if case .full = mode { logNotes.append(failures.addNote(text)) }
-                noteHashes.append(text.hashValue)
                 if let same = noteClassOf[text] {
                     noteClass.append(same)
                 } else {
@@ -283,14 +281,6 @@ extension ChecksFile {
                     appendFailure(s, line: line, day: day, unit: unit, item: item, deduction: deduction, note: note,
                                   rectified: rectified)
                     explicit.append(deduction != nil)
-                    var h = Mix.start
-                    h = Mix.add(h, day)
-                    h = Mix.add(h, unit)
-                    h = Mix.add(h, item)
-                    h = Mix.add(h, deduction.map { $0.hashValue } ?? 0x5bd1_e995)
-                    h = Mix.add(h, note < 0 ? 0 : noteHashes[note])
-                    h = Mix.add(h, rectified?.dayNumber ?? Int.min)
-                    fingerprints.append(h)
                 }
             case .duplicates(let wanted, let cells):
                 if let first = wanted[line] {
@@ -338,17 +328,20 @@ extension ChecksFile {
                 emptyNote = noteNumber
             }
             let deductionNumber = deduction.map { failures.deductionNumber($0) } ?? defaultDeductions[item]
-            let rectifiedDay = rectified?.dayNumber ?? Int(Int32.min)
-            guard line <= Int(Int32.max), item < Int(FailureLog.inExtras), deductionNumber != FailureLog.inExtras,
-                  rectifiedDay > Int(Int32.min) + 1 || rectified == nil, rectifiedDay <= Int(Int32.max) else {
+            // Days count from 32,767 days before 1 January (the log's base), so the year's days fit.
+            let recordDay = Int(Int16.max) + day
+            let offset = rectified.map { $0.dayNumber - s.yearStart - day } ?? Int(FailureLog.notRectified)
+            guard line < Int(UInt32.max), item < Int(FailureLog.inExtras), deductionNumber != FailureLog.inExtras,
+                  recordDay < Int(FailureLog.inExtras),
+                  rectified == nil || (offset > Int(FailureLog.rectifiedInExtras) && offset <= Int(Int16.max)) else {
                 failures.append(Failure(date: s.dayDates[day], unit: s.unitIDs[unit], item: s.itemIDs[item],
                                         deduction: deduction ?? s.itemDeduction[item], note: note < 0 ? "" : noteStrings[note],
                                         rectified: rectified, source: SourceRef(file: s.name, line: line)))
                 return
             }
             failures.append(record: FailureLog.Record(
-                line: Int32(line), unit: UInt32(truncatingIfNeeded: unit), note: noteNumber,
-                date: Int32(truncatingIfNeeded: s.yearStart + day), rectified: Int32(truncatingIfNeeded: rectifiedDay),
+                line: UInt32(truncatingIfNeeded: line), unit: UInt32(truncatingIfNeeded: unit), note: noteNumber,
+                day: UInt16(truncatingIfNeeded: recordDay), rectified: Int16(truncatingIfNeeded: offset),
                 item: UInt16(truncatingIfNeeded: item), deduction: deductionNumber))
         }
 
@@ -381,7 +374,8 @@ extension ChecksFile {
             self.shared = shared
             fold = Fold(mode: mode, units: shared.unitCount)
             if case .full = mode {
-                fold.failures = FailureLog(unitIDs: shared.unitIDs, itemIDs: shared.itemIDs, file: shared.name)
+                fold.failures = FailureLog(unitIDs: shared.unitIDs, itemIDs: shared.itemIDs, file: shared.name,
+                                           base: shared.yearStart - Int(Int16.max))
             }
         }
 

@@ -216,16 +216,15 @@ extension ChecksFile {
                 for u in weeks.indices { weeks[u] |= bits[u] }
             }
 
-            // Failed checks, in file order, their fingerprints and whether their deduction was written.
+            // The passed-check bitmap has done its work.
+            shared.passCells.release()
+
+            // Failed checks, in file order, and whether their deduction was written.
             let failureCount = scans.reduce(0) { $0 + $1.fold.failures.count }
-            var fingerprints: [UInt64] = []
             var explicit: [Bool] = []
-            fingerprints.reserveCapacity(failureCount)
             explicit.reserveCapacity(failureCount)
             for scan in scans {
-                fingerprints += scan.fold.fingerprints
                 explicit += scan.fold.explicit
-                scan.fold.fingerprints = []
                 scan.fold.explicit = []
             }
             var failures = FailureLog()
@@ -235,7 +234,7 @@ extension ChecksFile {
             // Duplicates: failed checks and passed checks with an item or note are compared in
             // memory; plain passed checks (unit and date only) repeated are found again by a
             // second reading, which also gives every duplicate its excerpt.
-            var found = Duplicates.failures(failures, fingerprints: fingerprints, explicit: explicit)
+            var found = Duplicates.failures(failures, explicit: explicit)
             // Notes of the second reader numbered as the first numbers them.
             var others = a.fold.others
             if let b {

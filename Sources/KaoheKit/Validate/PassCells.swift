@@ -30,7 +30,7 @@ extension ChecksFile {
     /// otherwise a day takes as many words as it needs. The words are mapped from the system
     /// without reserving memory, so only those of units and days that occur take memory.
     final class PassCells: @unchecked Sendable {
-        private let words: UnsafeMutablePointer<Atomic<UInt64>>?
+        private var words: UnsafeMutablePointer<Atomic<UInt64>>?
         private let byteCount: Int
         private let bitsPerDay: Int
         /// Days per word (0 when a day takes more than one word), words per day and per unit.
@@ -69,8 +69,12 @@ extension ChecksFile {
             words = mapped
         }
 
-        deinit {
+        deinit { release() }
+
+        /// Returns the words to the system (when no reader marks any more).
+        func release() {
             if let words { munmap(UnsafeMutableRawPointer(words), byteCount) }
+            words = nil
         }
 
         /// The word and bit of a passed check of `unit`, `item` (-1: none) on `day` (0-based).
