@@ -33,7 +33,7 @@ struct DeductionLedger: Sendable {
         // of another year, are left out.
         let cells = dataset.units.count * 12
         var cellOf = [Int32](repeating: -1, count: log.count)
-        var categories = [Int8](repeating: -1, count: log.count)
+        var extraCategories: [Int32: Int32] = [:]
         var counts = [Int32](repeating: 0, count: cells + 1)
         var position = 0
         for block in log.blocks {
@@ -46,27 +46,26 @@ struct DeductionLedger: Sendable {
                     c = Int(categoryOf[Int(record.item)])
                 } else if let item = log.extras[position]?.item {
                     c = categoryOfItem[item] ?? -1
+                    if c >= 0 { extraCategories[Int32(truncatingIfNeeded: position)] = Int32(truncatingIfNeeded: c) }
                 }
                 guard c >= 0, let dayNumber = log.dayNumber(of: record) ?? log.extras[position]?.date?.dayNumber else { continue }
                 let day = dayNumber - yearStart
                 guard day >= 0, day < days else { continue }
                 let cell = u * 12 + Int(monthOfDay[day]) - 1
                 cellOf[position] = Int32(truncatingIfNeeded: cell)
-                categories[position] = Int8(truncatingIfNeeded: c)
                 counts[cell + 1] += 1
             }
         }
         for cell in 0..<cells { counts[cell + 1] += counts[cell] }
         var next = counts
         var order = [Int32](repeating: 0, count: Int(counts[cells]))
-        var categoryOfSlot = [Int32](repeating: 0, count: Int(counts[cells]))
         for i in cellOf.indices where cellOf[i] >= 0 {
             let cell = Int(cellOf[i])
             order[Int(next[cell])] = Int32(truncatingIfNeeded: i)
-            categoryOfSlot[Int(next[cell])] = Int32(categories[i])
             next[cell] += 1
         }
-        storage = LedgerStorage(log: log, order: order, categoryOfSlot: categoryOfSlot, start: counts,
+        storage = LedgerStorage(log: log, order: order, start: counts, categoryOfItem: categoryOf,
+                                extraCategories: extraCategories,
                                 categories: dataset.criteria.categories.map { ($0.id, $0.points) },
                                 places: dataset.criteria.places)
     }
@@ -110,8 +109,10 @@ final class LedgerStorage: Sendable {
     let log: FailureLog
     /// Failure positions sorted by unit and month, in file order within a month.
     let order: [Int32]
-    /// Category of each failure in `order`.
-    let categoryOfSlot: [Int32]
+    /// Category of each item number of the log (-1: not in the criteria), and of the failures
+    /// whose item is held in the log's extras, by position.
+    let categoryOfItem: [Int32]
+    let extraCategories: [Int32: Int32]
     /// `order[start[unit × 12 + month − 1] ..< start[unit × 12 + month]]` are a unit-month's.
     let start: [Int32]
 
@@ -119,10 +120,19 @@ final class LedgerStorage: Sendable {
     let categories: [(id: String, points: ExactDecimal)]
     let places: Int
 
-    init(log: FailureLog, order: [Int32], categoryOfSlot: [Int32], start: [Int32],
+    init(log: FailureLog, order: [Int32], start: [Int32], categoryOfItem: [Int32], extraCategories: [Int32: Int32],
          categories: [(id: String, points: ExactDecimal)], places: Int) {
-        self.log = log; self.order = order; self.categoryOfSlot = categoryOfSlot; self.start = start
+        self.log = log; self.order = order; self.start = start
+        self.categoryOfItem = categoryOfItem; self.extraCategories = extraCategories
         self.categories = categories; self.places = places
+    }
+
+    /// The category of the failure at position `k` of `order`.
+    @inline(__always)
+    func category(ofSlot k: Int) -> Int32 {
+        let position = order[k]
+        let item = log.record(at: Int(position)).item
+        return item == FailureLog.inExtras ? extraCategories[position] ?? -1 : categoryOfItem[Int(item)]
     }
 
     /// Positions in `order` of one unit's failures of months `first…last`.
@@ -146,8 +156,8 @@ struct PeriodBreakdown: Sendable {
         var deducted = [ExactDecimal](repeating: .zero, count: storage.categories.count)
         let log = storage.log
         for k in runs {
-            let c = Int(storage.categoryOfSlot[k])
-            guard c < deducted.count else { continue }
+            let c = Int(storage.category(ofSlot: k))
+            guard c >= 0, c < deducted.count else { continue }
             let position = Int(storage.order[k])
             deducted[c] += log.deduction(of: log.record(at: position), at: position)
         }

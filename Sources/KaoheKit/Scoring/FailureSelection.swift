@@ -38,7 +38,7 @@ public struct FailureSelection: Collection, Sendable {
     public var count: Int {
         guard let storage, category >= 0 else { return Int(upper - lower) }
         var n = 0
-        for k in Int(lower)..<Int(upper) where storage.categoryOfSlot[k] == category { n += 1 }
+        for k in Int(lower)..<Int(upper) where storage.category(ofSlot: k) == category { n += 1 }
         return n
     }
 
@@ -47,7 +47,7 @@ public struct FailureSelection: Collection, Sendable {
     private func next(from k: Int) -> Int {
         guard let storage, category >= 0 else { return Swift.min(k, Int(upper)) }
         var k = k
-        while k < Int(upper) && storage.categoryOfSlot[k] != category { k += 1 }
+        while k < Int(upper) && storage.category(ofSlot: k) != category { k += 1 }
         return k
     }
 }

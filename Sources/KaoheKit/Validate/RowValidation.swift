@@ -6,6 +6,7 @@ extension DataTable {
                               onShapeError: (CSVRow) -> Void = { _ in },
                               _ validate: (inout Row) -> Record?) -> (records: [Record], usage: FileUsage) {
         var records: [Record] = []
+        records.reserveCapacity(rows.count)
         var rejected = 0
         for csvRow in rows {
             var row = Row(table: self, row: csvRow)
