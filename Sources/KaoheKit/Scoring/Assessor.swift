@@ -74,9 +74,10 @@ public enum Assessor {
         // Quota on the quota band.
         var quotaOutcome: QuotaOutcome?
         if let quota = criteria.quota {
-            let candidates = results.enumerated()
-                .filter { !$0.element.vetoed && $0.element.band == quota.band }
-                .map { QuotaRule.Candidate(unitIndex: $0.offset, total: $0.element.total) }
+            // By index: the results are not copied.
+            let candidates = results.indices
+                .filter { !results[$0].vetoed && results[$0].band == quota.band }
+                .map { QuotaRule.Candidate(unitIndex: $0, total: results[$0].total) }
             var (moved, outcome) = QuotaRule.apply(quota, candidates: candidates, unitCount: units.count)
             outcome.movedDown = moved.sorted().map { units[$0].id }
             for u in moved.sorted() {
@@ -90,11 +91,11 @@ public enum Assessor {
         // Rankings.
         let periodRankings: [Ranking] = checksPart == nil ? [] : (1...periodKind.count).map { index in
             Ranker.ranking(period: periodKind.label(year: year, index: index), groups: groups, units: units,
-                           entries: results.enumerated().map { .init(unitIndex: $0.offset, score: $0.element.periods[index - 1].score) })
+                           entries: results.indices.map { .init(unitIndex: $0, score: results[$0].periods[index - 1].score) })
         }
         let annual = Ranker.ranking(period: String(year), groups: groups, units: units,
-                                    entries: results.enumerated().map {
-                                        .init(unitIndex: $0.offset, score: $0.element.total, ranked: !$0.element.vetoed)
+                                    entries: results.indices.map {
+                                        .init(unitIndex: $0, score: results[$0].total, ranked: !results[$0].vetoed)
                                     })
         for group in annual.groups {
             for row in group.rows { results[row.unitIndex].rank = row.rank }

@@ -15,6 +15,7 @@ enum PartScoring {
                            scores: [String: ScoreRecord], survey: SurveyOutcome?, surveyComponent: String?,
                            places: Int) -> PartScore {
         var detail: [ComponentScore] = []
+        detail.reserveCapacity(components.count)
         var total = ExactDecimal.zero
         for component in components {
             let score: ExactDecimal
