@@ -21,20 +21,6 @@ public enum DataFolder {
     static let files = (manifest: "assessment.json5", units: "units.csv", checks: "checks.csv",
                         scores: "scores.csv", events: "events.csv", survey: "survey.csv")
 
-    /// Reads a data file of the folder; a missing file is an error when it is required.
-    static func read(folder: String, _ name: String, _ specs: [ColumnSpec], required: Bool,
-                     diagnostics: inout [Diagnostic], ignored: inout [IgnoredColumn]) -> DataTable? {
-        let path = Paths.join(folder, name)
-        guard FileManager.default.fileExists(atPath: path) else {
-            if required {
-                diagnostics.append(.error(path, zh: "缺少必需的文件 \(name)；请在数据文件夹中创建它（表头：\(HeaderMap.describe(specs, .zh))）",
-                                          en: "required file \(name) is missing; create it in the data folder (header: \(HeaderMap.describe(specs, .en)))"))
-            }
-            return nil
-        }
-        return DataTable.read(path: path, name: name, specs: specs, diagnostics: &diagnostics, ignored: &ignored)
-    }
-
     /// Loads `folder` (as the user gave it); `criteriaOverride` replaces the manifest's criteria.
     public static func load(_ folder: String, criteriaOverride: String? = nil) -> LoadedData {
         var diagnostics: [Diagnostic] = []
@@ -69,8 +55,15 @@ public enum DataFolder {
         }
 
         func read(_ name: String, _ specs: [ColumnSpec], required: Bool) -> DataTable? {
-            DataFolder.read(folder: folder, name, specs, required: required, diagnostics: &diagnostics,
-                            ignored: &quality.ignoredColumns)
+            let path = Paths.join(folder, name)
+            guard FileManager.default.fileExists(atPath: path) else {
+                if required {
+                    diagnostics.append(.error(path, zh: "缺少必需的文件 \(name)；请在数据文件夹中创建它（表头：\(HeaderMap.describe(specs, .zh))）",
+                                              en: "required file \(name) is missing; create it in the data folder (header: \(HeaderMap.describe(specs, .en)))"))
+                }
+                return nil
+            }
+            return DataTable.read(path: path, name: name, specs: specs, diagnostics: &diagnostics, ignored: &quality.ignoredColumns)
         }
 
         guard let unitsTable = read(files.units, ColumnSpec.units, required: true) else {
@@ -83,13 +76,6 @@ public enum DataFolder {
         var attempted = Completeness.Attempted()
 
         var dataset = Dataset(year: manifest.year, title: manifest.title, criteria: criteria, calendar: calendar, units: units)
-        // The other files are read on a second thread while the check log is read; their
-        // diagnostics follow the log's, as when read one after another.
-        let others = OtherFiles()
-        let group = DispatchGroup()
-        DispatchQueue.global().async(group: group) {
-            others.load(folder: folder, criteria: criteria, context: context)
-        }
         if let checks = ChecksFile.load(path: Paths.join(folder, files.checks), name: files.checks, context: context,
                                         diagnostics: &diagnostics, ignored: &quality.ignoredColumns) {
             dataset.failures = checks.failures
@@ -98,61 +84,24 @@ public enum DataFolder {
             Coverage.report(checks, units: units, year: manifest.year, path: checks.path,
                             quality: &quality, diagnostics: &diagnostics)
         }
-        group.wait()
-        diagnostics += others.diagnostics
-        quality.ignoredColumns += others.ignored
-        quality.files += others.usages
-        dataset.scores = others.scores
-        dataset.events = others.events
-        dataset.surveys = others.surveys
-        dataset.registers = others.registers
-        attempted.scores = others.attempted.scores
-        attempted.surveys = others.attempted.surveys
-        quality.registers = DeadlineChecks.derive(dataset).summaries
-        Completeness.check(dataset, folder: folder, attempted: attempted, diagnostics: &diagnostics)
-        dataset.quality = quality
-        loaded.dataset = dataset
-        loaded.quality = quality
-        loaded.diagnostics = diagnostics
-        return loaded
-    }
-}
-
-/// The data files besides the units and the check log, read and validated together (on a
-/// thread of their own while the check log is read).
-private final class OtherFiles: @unchecked Sendable {
-    var diagnostics: [Diagnostic] = []
-    var ignored: [IgnoredColumn] = []
-    var usages: [FileUsage] = []
-    var scores: [ScoreRecord] = []
-    var events: [Event] = []
-    var surveys: [SurveyRecord] = []
-    var registers: [RegisterRow] = []
-    var attempted = Completeness.Attempted()
-
-    func load(folder: String, criteria: Criteria, context: ValidationContext) {
-        func read(_ name: String, _ specs: [ColumnSpec], required: Bool) -> DataTable? {
-            DataFolder.read(folder: folder, name, specs, required: required, diagnostics: &diagnostics, ignored: &ignored)
-        }
-        let files = DataFolder.files
         let needsScores = !criteria.components.filter { $0.id != criteria.survey?.component }.isEmpty
         if let table = read(files.scores, ColumnSpec.scores, required: needsScores) {
             let (scores, tried, usage) = ScoresFile.validate(table, context: context, diagnostics: &diagnostics)
-            self.scores = scores
+            dataset.scores = scores
             attempted.scores = tried
-            usages.append(usage)
+            quality.files.append(usage)
         }
         if let table = read(files.events, ColumnSpec.events, required: false) {
             let (events, usage) = EventsFile.validate(table, context: context, diagnostics: &diagnostics)
-            self.events = events
-            usages.append(usage)
+            dataset.events = events
+            quality.files.append(usage)
         }
         let needsSurvey = criteria.survey?.component != nil
         if let table = read(files.survey, ColumnSpec.survey, required: needsSurvey) {
             let (surveys, tried, usage) = SurveyFile.validate(table, context: context, diagnostics: &diagnostics)
-            self.surveys = surveys
+            dataset.surveys = surveys
             attempted.surveys = tried
-            usages.append(usage)
+            quality.files.append(usage)
             if criteria.survey == nil {
                 diagnostics.append(.warning(table.path,
                     zh: "评分标准未设置民意调查（survey），本文件不参与计分",
@@ -162,13 +111,20 @@ private final class OtherFiles: @unchecked Sendable {
         for kind in RegisterKind.allCases {
             guard let table = read(kind.file, ColumnSpec.register(kind), required: false) else { continue }
             let (rows, usage) = RegisterFile.validate(table, kind: kind, context: context, diagnostics: &diagnostics)
-            registers += rows
-            usages.append(usage)
+            dataset.registers += rows
+            quality.files.append(usage)
             if !criteria.deadlines.contains(where: { $0.register == kind }) {
                 diagnostics.append(.warning(table.path,
                     zh: "评分标准没有针对 \(kind.rawValue) 的时限规则（deadlines），本台账不产生检查结果",
                     en: "the criteria have no deadline rule for \(kind.rawValue), so this register yields no findings"))
             }
         }
+        quality.registers = DeadlineChecks.derive(dataset).summaries
+        Completeness.check(dataset, folder: folder, attempted: attempted, diagnostics: &diagnostics)
+        dataset.quality = quality
+        loaded.dataset = dataset
+        loaded.quality = quality
+        loaded.diagnostics = diagnostics
+        return loaded
     }
 }
