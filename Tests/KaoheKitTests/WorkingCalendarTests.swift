@@ -56,6 +56,30 @@ import Testing
 
     // MARK: Civil dates
 
+    @Test func daysAreLookedUpTheSameWhateverTheCalendarsSpan() throws {
+        // A calendar spread over millions of days keeps its days in sets instead of a table; a
+        // changed calendar looks its new days up; equal calendars are equal and hash alike.
+        var wide = WorkingCalendar(holidays: [try date("0001-01-01"), try date("2025-10-01")],
+                                   workdays: [try date("9999-12-25"), try date("2025-09-28")])
+        var near = WorkingCalendar(holidays: [try date("2025-10-01")], workdays: [try date("2025-09-28")])
+        for calendar in [wide, near] {
+            #expect(!calendar.isWorkingDay(try date("2025-10-01")))   // Wednesday, holiday
+            #expect(calendar.isWorkingDay(try date("2025-09-28")))    // Sunday, make-up day
+            #expect(!calendar.isWorkingDay(try date("2025-09-27")))   // Saturday
+            #expect(calendar.isWorkingDay(try date("2025-09-30")))    // Tuesday
+            #expect(calendar.workingDay(2, after: try date("2025-09-26")) == (try date("2025-09-29")))
+        }
+        #expect(wide.isWorkingDay(try date("9999-12-25")))
+        #expect(!wide.isWorkingDay(try date("0001-01-01")))
+        near.holidays.insert(try date("2025-09-30"))
+        #expect(!near.isWorkingDay(try date("2025-09-30")))
+        wide.holidays.insert(try date("2025-09-30"))
+        wide.holidays.remove(try date("0001-01-01"))
+        wide.workdays.remove(try date("9999-12-25"))
+        #expect(wide == near)
+        #expect(wide.hashValue == near.hashValue)
+    }
+
     @Test func isoWeeks() throws {
         #expect(try date("2024-12-30").isoWeek == (2025, 1))
         #expect(try date("2025-01-01").isoWeek == (2025, 1))
