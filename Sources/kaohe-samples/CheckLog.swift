@@ -151,16 +151,21 @@ struct CheckLogWriter {
                     } else {
                         failed = isForced || rng.chance(perMille: units[unit].failPerMille)
                     }
-                    if !failed && !plan.itemRows {
+                    // A passed check, without an item or of one item.
+                    func passRow(_ item: [UInt8]) {
                         buckets[bucket].append(contentsOf: days.dateBytes[day])
                         buckets[bucket].append(comma)
                         buckets[bucket].append(contentsOf: unitRef)
                         buckets[bucket].append(comma)
+                        buckets[bucket].append(contentsOf: item)
                         buckets[bucket].append(comma)
                         buckets[bucket].append(contentsOf: chinese ? passZH : pass)
                         buckets[bucket].append(contentsOf: [comma, comma, comma, newline])
                         bucketRows[bucket] += 1
                         stats.rows += 1
+                    }
+                    if !failed && !plan.itemRows {
+                        passRow([])
                         continue
                     }
                     if failed { weekFailed = true }
@@ -179,16 +184,7 @@ struct CheckLogWriter {
                     }
                     for item in plan.itemRows ? Array(scheme.items.indices) : picked {
                         if plan.itemRows && !picked.contains(item) {
-                            buckets[bucket].append(contentsOf: days.dateBytes[day])
-                            buckets[bucket].append(comma)
-                            buckets[bucket].append(contentsOf: unitRef)
-                            buckets[bucket].append(comma)
-                            buckets[bucket].append(contentsOf: itemIDs[item])
-                            buckets[bucket].append(comma)
-                            buckets[bucket].append(contentsOf: chinese ? passZH : pass)
-                            buckets[bucket].append(contentsOf: [comma, comma, comma, newline])
-                            bucketRows[bucket] += 1
-                            stats.rows += 1
+                            passRow(itemIDs[item])
                             continue
                         }
                         let spec = scheme.items[item]
