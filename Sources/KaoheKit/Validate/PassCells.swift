@@ -25,13 +25,16 @@ extension ChecksFile {
     /// shared by the readers of a file: one bit per unit, item (or none) and day. A bit is set
     /// atomically, and a reader that finds it set already has met a repeated row.
     ///
-    /// When the items and "no item" fit in a word, a word holds all of them for a few days, so
-    /// that a check logged item by item sets one word (one atomic operation for its rows);
-    /// otherwise a day takes as many words as it needs. The words are mapped from the system
-    /// without reserving memory, so only those of units and days that occur take memory.
+    /// Checks without an item take six words per unit (64 days a word). Checks of an item take
+    /// a region of their own: when the items fit in a word, a word holds all of them for a few
+    /// days, so that a check logged item by item sets one word (one atomic operation for its
+    /// rows); otherwise a day takes as many words as it needs. The words are mapped from the
+    /// system without reserving memory, so the item region of a log without items takes none.
     final class PassCells: @unchecked Sendable {
         private var words: UnsafeMutablePointer<Atomic<UInt64>>?
         private let byteCount: Int
+        /// Words of the checks without an item (they come first).
+        private let plainWords: Int
         private let bitsPerDay: Int
         /// Days per word (0 when a day takes more than one word), words per day and per unit.
         private let daysPerWord: Int
@@ -44,7 +47,7 @@ extension ChecksFile {
         private let fallback = Mutex<[Int: UInt64]>([:])
 
         init(units: Int, items: Int) {
-            bitsPerDay = items + 1
+            bitsPerDay = max(1, items)
             if bitsPerDay <= 64 {
                 daysPerWord = 64 / bitsPerDay
                 wordsPerDay = 1
@@ -58,10 +61,12 @@ extension ChecksFile {
             let shiftPerDay = daysPerWord > 0 ? bitsPerDay : 0
             dayWord = (0..<366).map { Int32($0 / perWord) }
             dayShift = (0..<366).map { UInt8(($0 % perWord) * shiftPerDay) }
-            let (count, overflow) = max(1, units).multipliedReportingOverflow(by: wordsPerUnit * 8)
-            byteCount = overflow ? 0 : count
+            plainWords = max(1, units) * 6
+            let (itemWords, overflow) = max(1, units).multipliedReportingOverflow(by: wordsPerUnit)
+            let (count, overflow2) = (plainWords + (overflow ? 0 : itemWords)).multipliedReportingOverflow(by: 8)
+            byteCount = overflow || overflow2 ? 0 : count
             var mapped: UnsafeMutablePointer<Atomic<UInt64>>?
-            if !overflow, let raw = mmap(nil, byteCount, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0),
+            if byteCount > 0, let raw = mmap(nil, byteCount, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0),
                Int(bitPattern: raw) != -1 {
                 // Zero-filled pages: every word reads as an atomic 0.
                 mapped = raw.bindMemory(to: Atomic<UInt64>.self, capacity: byteCount / 8)
@@ -80,10 +85,13 @@ extension ChecksFile {
         /// The word and bit of a passed check of `unit`, `item` (-1: none) on `day` (0-based).
         @inline(__always)
         func locate(unit: Int, item: Int, day: Int) -> (index: Int, bit: UInt64) {
-            if daysPerWord > 0 {
-                return (unit * wordsPerUnit + Int(dayWord[day]), 1 << UInt64(Int(dayShift[day]) + item + 1))
+            if item < 0 {
+                return (unit * 6 + day >> 6, 1 << UInt64(day & 63))
             }
-            return (unit * wordsPerUnit + day * wordsPerDay + (item + 1) >> 6, 1 << UInt64((item + 1) & 63))
+            if daysPerWord > 0 {
+                return (plainWords + unit * wordsPerUnit + Int(dayWord[day]), 1 << UInt64(Int(dayShift[day]) + item))
+            }
+            return (plainWords + unit * wordsPerUnit + day * wordsPerDay + item >> 6, 1 << UInt64(item & 63))
         }
 
         /// Sets `bits` in word `index`; which of them were set before.
