@@ -27,8 +27,9 @@ public struct Assessment: Sendable {
 /// Everything computed for one unit.
 public struct UnitResult: Sendable {
     public var unit: Unit
-    /// Period scores of the checks part (4 quarters, 2 halves or 12 months); empty without a checks part.
-    public var periods: [PeriodScore]
+    /// Period scores of the checks part (4 quarters, 2 halves or 12 months); empty without a
+    /// checks part. Worked out from the ledger when read.
+    public var periods: [PeriodScore] { derived.periods() }
     /// Bulletin status of each month (月通报), worked out from the ledger when read.
     public var months: [MonthStatus] { derived.months() }
     /// Part scores in criteria order.

@@ -33,6 +33,10 @@ public enum Assessor {
         // Per-unit scores up to the threshold band.
         var results: [UnitResult] = []
         results.reserveCapacity(units.count)
+        // Each unit's period scores, for the period rankings (the results work them out again
+        // when read).
+        var periodScores: [[ExactDecimal]] = []
+        periodScores.reserveCapacity(units.count)
         for (u, unit) in units.enumerated() {
             let periods = checksPart == nil ? [] : (1...periodKind.count).map {
                 ledger.periodScore(unit: u, kind: periodKind, index: $0, year: year, criteria: criteria)
@@ -61,8 +65,9 @@ public enum Assessor {
             let vetoes = events.filter { $0.kind == .veto }
             var flags: [String] = []
             if SurveyScoring.commended(survey, rule: criteria.survey) { flags.append("commend") }
+            periodScores.append(periods.map(\.score))
             results.append(UnitResult(
-                unit: unit, periods: periods, parts: parts, survey: survey,
+                unit: unit, parts: parts, survey: survey,
                 bonus: bonus, penalty: penalty, unroundedTotal: unrounded, total: total,
                 band: vetoes.isEmpty ? reached : criteria.veto.band,
                 bandReason: vetoes.isEmpty ? .threshold : .veto(reached: reached),
@@ -91,7 +96,7 @@ public enum Assessor {
         // Rankings.
         let periodRankings: [Ranking] = checksPart == nil ? [] : (1...periodKind.count).map { index in
             Ranker.ranking(period: periodKind.label(year: year, index: index), groups: groups, units: units,
-                           entries: results.indices.map { .init(unitIndex: $0, score: results[$0].periods[index - 1].score) })
+                           entries: results.indices.map { .init(unitIndex: $0, score: periodScores[$0][index - 1]) })
         }
         let annual = Ranker.ranking(period: String(year), groups: groups, units: units,
                                     entries: results.indices.map {

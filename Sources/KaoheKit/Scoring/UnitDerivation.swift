@@ -8,9 +8,14 @@ final class ResultContext: Sendable {
     let lowestBand: String?
     let year: Int
     let calendar: WorkingCalendar
+    /// The checks part's periods (nil without a checks part), and the criteria they use.
+    let periodKind: PeriodKind?
+    let criteria: Criteria
 
     init(ledger: DeductionLedger, criteria: Criteria, year: Int, calendar: WorkingCalendar) {
         self.ledger = ledger
+        periodKind = criteria.checksPart == nil ? nil : criteria.checksPeriod
+        self.criteria = criteria
         bulletin = criteria.bulletin
         rectify = criteria.rectify
         survey = criteria.survey
@@ -20,8 +25,8 @@ final class ResultContext: Sendable {
     }
 }
 
-/// A unit's months and consequences, kept as the few facts they follow from (a year of many
-/// units would otherwise hold a dozen months and consequences per unit).
+/// A unit's periods, months and consequences, kept as the few facts they follow from (a year
+/// of many units would otherwise hold them all for every unit).
 struct UnitDerivation: Sendable {
     let context: ResultContext
     let unit: Int32
@@ -31,6 +36,14 @@ struct UnitDerivation: Sendable {
     init(context: ResultContext, unit: Int32) {
         self.context = context
         self.unit = unit
+    }
+
+    /// Period scores of the checks part.
+    func periods() -> [PeriodScore] {
+        guard let kind = context.periodKind else { return [] }
+        return (1...kind.count).map {
+            context.ledger.periodScore(unit: Int(unit), kind: kind, index: $0, year: context.year, criteria: context.criteria)
+        }
     }
 
     /// Bulletin status of each month (月通报).

@@ -15,10 +15,9 @@ public enum TextRenderer {
             case .table(let table):
                 out += "\n"
                 if let caption = table.caption { out += caption + "\n" }
-                var text = TextTable(headers: table.headers,
-                                     alignments: table.headers.indices.map { table.isNumeric(column: $0) ? .right : .left })
-                for row in table.rows { text.add(row.map(\.display)) }
-                out += text.render()
+                TextTable.render(into: &out, headers: table.headers,
+                                 alignments: table.headers.indices.map { table.isNumeric(column: $0) ? .right : .left },
+                                 count: table.rows.count) { table.rows[$0].map(\.display) }
             case .chart:
                 continue
             case .pageBreak:

@@ -15,10 +15,19 @@ public struct TextTable: Sendable {
 
     /// The table with a rule under the header; columns separated by two spaces; no trailing spaces.
     public func render() -> String {
+        var out = ""
+        TextTable.render(into: &out, headers: headers, alignments: alignments, count: rows.count) { rows[$0] }
+        return out
+    }
+
+    /// Appends a table to `out` whose `count` rows are made by `row` when needed (twice: once
+    /// for the column widths, once for the text), so a long table is never held whole.
+    static func render(into out: inout String, headers: [String], alignments: [Alignment], count: Int,
+                       row: (Int) -> [String]) {
         let columns = headers.count
         var widths = headers.map { DisplayWidth.of($0) }
-        for row in rows {
-            for (i, cell) in row.prefix(columns).enumerated() { widths[i] = max(widths[i], DisplayWidth.of(cell)) }
+        for r in 0..<count {
+            for (i, cell) in row(r).prefix(columns).enumerated() { widths[i] = max(widths[i], DisplayWidth.of(cell)) }
         }
         func line(_ cells: [String]) -> String {
             var parts: [String] = []
@@ -26,15 +35,18 @@ public struct TextTable: Sendable {
                 let cell = i < cells.count ? cells[i] : ""
                 parts.append(DisplayWidth.pad(cell, to: widths[i], right: alignments.indices.contains(i) && alignments[i] == .right))
             }
-            return trimTrailing(parts.joined(separator: "  "))
+            return TextTable.trimTrailing(parts.joined(separator: "  "))
         }
-        var out = line(headers) + "\n"
+        out.reserveCapacity(out.utf8.count + (widths.reduce(0, +) + 2 * columns + 1) * (count + 2))
+        out += line(headers) + "\n"
         out += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
-        for row in rows { out += line(row) + "\n" }
-        return out
+        for r in 0..<count {
+            out += line(row(r))
+            out += "\n"
+        }
     }
 
-    func trimTrailing(_ s: String) -> String {
+    static func trimTrailing(_ s: String) -> String {
         var s = s
         while s.last == " " { s.removeLast() }
         return s
