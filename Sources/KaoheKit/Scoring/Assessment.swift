@@ -112,10 +112,20 @@ public struct PartScore: Sendable {
 }
 
 public struct ComponentScore: Sendable {
-    public var component: Component
+    /// The component, as the criteria define it.
+    public var component: Component { components.list[Int(index)] }
+    /// The part's components (shared by every unit's scores) and this one's place among them.
+    let components: ComponentList
+    let index: Int32
     public var score: ExactDecimal
     /// Where the score came from (`scores.csv:12` or `survey.csv:7`).
     public var source: SourceRef?
+}
+
+/// The components of a part, shared by the component scores of every unit.
+final class ComponentList: Sendable {
+    let list: [Component]
+    init(_ list: [Component]) { self.list = list }
 }
 
 /// The public-opinion survey result of a unit (民意调查).

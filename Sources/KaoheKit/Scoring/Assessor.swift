@@ -37,6 +37,11 @@ public enum Assessor {
         // when read).
         var periodScores: [[ExactDecimal]] = []
         periodScores.reserveCapacity(units.count)
+        // Each scores part's components, shared by every unit's component scores.
+        let componentLists: [ComponentList?] = criteria.parts.map { part in
+            if case .scores(let components) = part.kind { return ComponentList(components) }
+            return nil
+        }
         for (u, unit) in units.enumerated() {
             let periods = checksPart == nil ? [] : (1...periodKind.count).map {
                 ledger.periodScore(unit: u, kind: periodKind, index: $0, year: year, criteria: criteria)
@@ -44,12 +49,12 @@ public enum Assessor {
             let survey = criteria.survey.flatMap { rule in
                 surveyByUnit[unit.id].flatMap { SurveyScoring.outcome($0, rule: rule, places: places) }
             }
-            let parts: [PartScore] = criteria.parts.map { part in
+            let parts: [PartScore] = criteria.parts.enumerated().map { p, part in
                 switch part.kind {
                 case .checks:
                     return PartScoring.checksPart(part, periods: periods, places: places)
                 case .scores(let components):
-                    return PartScoring.scoresPart(part, components: components, unit: unit.id,
+                    return PartScoring.scoresPart(part, components: componentLists[p] ?? ComponentList(components), unit: unit.id,
                                                   scores: scoresByUnit[unit.id] ?? [:], survey: survey,
                                                   surveyComponent: criteria.survey?.component, places: places)
                 }

@@ -11,13 +11,13 @@ enum PartScoring {
 
     /// `round(Σ component.weight × score)`; a component without a score counts 0 (validation
     /// reports it as an error before scoring is reached).
-    static func scoresPart(_ part: Part, components: [Component], unit: String,
+    static func scoresPart(_ part: Part, components: ComponentList, unit: String,
                            scores: [String: ScoreRecord], survey: SurveyOutcome?, surveyComponent: String?,
                            places: Int) -> PartScore {
         var detail: [ComponentScore] = []
-        detail.reserveCapacity(components.count)
+        detail.reserveCapacity(components.list.count)
         var total = ExactDecimal.zero
-        for component in components {
+        for (index, component) in components.list.enumerated() {
             let score: ExactDecimal
             let source: SourceRef?
             if component.id == surveyComponent, let surveyScore = survey?.score {
@@ -31,7 +31,8 @@ enum PartScoring {
                 source = nil
             }
             total += component.weight * score
-            detail.append(ComponentScore(component: component, score: score, source: source))
+            detail.append(ComponentScore(components: components, index: Int32(truncatingIfNeeded: index), score: score,
+                                         source: source))
         }
         return PartScore(part: part, score: total.rounded(places), detail: .scores(detail))
     }
