@@ -21,8 +21,30 @@ public enum Assessor {
         let periodKind = criteria.checksPeriod
         let checksPart = criteria.checksPart
 
-        var scoresByUnit: [String: [String: ScoreRecord]] = [:]
-        for record in dataset.scores { scoresByUnit[record.unit, default: [:]][record.component] = record }
+        // Score rows grouped by unit (positions in file order), so that each unit's rows are
+        // looked up while it is scored instead of kept in a table per unit.
+        var unitIndex: [String: Int] = [:]
+        unitIndex.reserveCapacity(units.count)
+        for (u, unit) in units.enumerated() where unitIndex[unit.id] == nil { unitIndex[unit.id] = u }
+        var scoreStart = [Int32](repeating: 0, count: units.count + 1)
+        for record in dataset.scores { if let u = unitIndex[record.unit] { scoreStart[u + 1] += 1 } }
+        for u in units.indices { scoreStart[u + 1] += scoreStart[u] }
+        var scoreOrder = [Int32](repeating: 0, count: Int(scoreStart[units.count]))
+        var nextScore = scoreStart
+        for (i, record) in dataset.scores.enumerated() {
+            guard let u = unitIndex[record.unit] else { continue }
+            scoreOrder[Int(nextScore[u])] = Int32(truncatingIfNeeded: i)
+            nextScore[u] += 1
+        }
+        /// A unit's year-end scores by component (the last row of a component counts).
+        func scores(ofUnit u: Int) -> [String: ScoreRecord] {
+            var byComponent: [String: ScoreRecord] = [:]
+            for k in Int(scoreStart[u])..<Int(scoreStart[u + 1]) {
+                let record = dataset.scores[Int(scoreOrder[k])]
+                byComponent[record.component] = record
+            }
+            return byComponent
+        }
         var surveyByUnit: [String: SurveyRecord] = [:]
         for record in dataset.surveys { surveyByUnit[record.unit] = record }
         var eventsByUnit: [String: [Event]] = [:]
@@ -55,7 +77,7 @@ public enum Assessor {
                     return PartScoring.checksPart(part, periods: periods, places: places)
                 case .scores(let components):
                     return PartScoring.scoresPart(part, components: componentLists[p] ?? ComponentList(components), unit: unit.id,
-                                                  scores: scoresByUnit[unit.id] ?? [:], survey: survey,
+                                                  scores: scores(ofUnit: u), survey: survey,
                                                   surveyComponent: criteria.survey?.component, places: places)
                 }
             }
