@@ -99,7 +99,9 @@ public struct MonthStatus: Sendable {
 }
 
 public struct PartScore: Sendable {
-    public var part: Part
+    /// The part, as the criteria define it (shared by every unit's scores).
+    public var part: Part { shared.part }
+    let shared: SharedPart
     public var score: ExactDecimal
     public var detail: Detail
 
@@ -120,6 +122,12 @@ public struct ComponentScore: Sendable {
     public var score: ExactDecimal
     /// Where the score came from (`scores.csv:12` or `survey.csv:7`).
     public var source: SourceRef?
+}
+
+/// A part of the criteria, shared by the part scores of every unit.
+final class SharedPart: Sendable {
+    let part: Part
+    init(_ part: Part) { self.part = part }
 }
 
 /// The components of a part, shared by the component scores of every unit.

@@ -59,7 +59,8 @@ public enum Assessor {
         // when read).
         var periodScores: [[ExactDecimal]] = []
         periodScores.reserveCapacity(units.count)
-        // Each scores part's components, shared by every unit's component scores.
+        // The parts and each scores part's components, shared by every unit's scores.
+        let sharedParts = criteria.parts.map(SharedPart.init)
         let componentLists: [ComponentList?] = criteria.parts.map { part in
             if case .scores(let components) = part.kind { return ComponentList(components) }
             return nil
@@ -74,9 +75,10 @@ public enum Assessor {
             let parts: [PartScore] = criteria.parts.enumerated().map { p, part in
                 switch part.kind {
                 case .checks:
-                    return PartScoring.checksPart(part, periods: periods, places: places)
+                    return PartScoring.checksPart(sharedParts[p], periods: periods, places: places)
                 case .scores(let components):
-                    return PartScoring.scoresPart(part, components: componentLists[p] ?? ComponentList(components), unit: unit.id,
+                    return PartScoring.scoresPart(sharedParts[p], components: componentLists[p] ?? ComponentList(components),
+                                                  unit: unit.id,
                                                   scores: scores(ofUnit: u), survey: survey,
                                                   surveyComponent: criteria.survey?.component, places: places)
                 }

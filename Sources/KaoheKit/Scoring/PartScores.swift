@@ -2,16 +2,16 @@
 /// part as the weighted sum of its components.
 enum PartScoring {
     /// `round(mean of the rounded period scores)`.
-    static func checksPart(_ part: Part, periods: [PeriodScore], places: Int) -> PartScore {
+    static func checksPart(_ part: SharedPart, periods: [PeriodScore], places: Int) -> PartScore {
         let scores = periods.map(\.score)
         let sum = ExactDecimal.sum(scores)
         let mean = scores.isEmpty ? .zero : ExactDecimal.quotient(sum, ExactDecimal(scores.count), places: places)
-        return PartScore(part: part, score: mean, detail: .checks(periodScores: scores, sum: sum))
+        return PartScore(shared: part, score: mean, detail: .checks(periodScores: scores, sum: sum))
     }
 
     /// `round(Σ component.weight × score)`; a component without a score counts 0 (validation
     /// reports it as an error before scoring is reached).
-    static func scoresPart(_ part: Part, components: ComponentList, unit: String,
+    static func scoresPart(_ part: SharedPart, components: ComponentList, unit: String,
                            scores: [String: ScoreRecord], survey: SurveyOutcome?, surveyComponent: String?,
                            places: Int) -> PartScore {
         var detail: [ComponentScore] = []
@@ -34,6 +34,6 @@ enum PartScoring {
             detail.append(ComponentScore(components: components, index: Int32(truncatingIfNeeded: index), score: score,
                                          source: source))
         }
-        return PartScore(part: part, score: total.rounded(places), detail: .scores(detail))
+        return PartScore(shared: part, score: total.rounded(places), detail: .scores(detail))
     }
 }

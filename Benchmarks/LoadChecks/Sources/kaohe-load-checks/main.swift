@@ -58,7 +58,7 @@ var text = ""
 for (u, unit) in units.enumerated() {
     let periods = (1...kind.count).map { ledger.periodScore(unit: u, kind: kind, index: $0, year: manifest.year, criteria: criteria) }
     if let part = criteria.checksPart {
-        let daily = PartScoring.checksPart(part, periods: periods, places: criteria.places).score
+        let daily = PartScoring.checksPart(SharedPart(part), periods: periods, places: criteria.places).score
         if out != nil { text += "\(unit.id),\(daily)\n" }
     }
 }
