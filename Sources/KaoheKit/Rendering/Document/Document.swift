@@ -85,7 +85,9 @@ public struct Line: Sendable {
 public struct Table: Sendable {
     public var caption: String?
     public var headers: [String]
-    public var rows: [[Cell]]
+    /// The rows: stored, or made one at a time when a renderer reads them (a table of many
+    /// thousand units is then never held whole).
+    public var rows: TableRows
     /// The table exported by `--format csv`.
     public var primary: Bool
     /// When several primary tables are joined for CSV, a leading column telling them apart
@@ -96,24 +98,76 @@ public struct Table: Sendable {
                 key: (header: String, value: String)? = nil) {
         self.caption = caption
         self.headers = headers
-        self.rows = rows
+        self.rows = TableRows(rows)
         self.primary = primary
         self.key = key
+    }
+
+    /// A table of `count` rows made by `row` whenever they are read.
+    public init(caption: String? = nil, headers: [String], count: Int, primary: Bool = false,
+                key: (header: String, value: String)? = nil, row: @escaping @Sendable (Int) -> [Cell]) {
+        self.init(caption: caption, headers: headers, primary: primary, key: key)
+        rows = TableRows(count: count, row: row)
     }
 
     public mutating func add(_ row: [Cell]) { rows.append(row) }
 
     /// A column is right-aligned when every non-empty cell in it is a number.
-    public func isNumeric(column: Int) -> Bool {
-        var any = false
-        for row in rows where column < row.count {
-            switch row[column] {
-            case .number, .integer: any = true
+    public func isNumeric(column: Int) -> Bool { column >= 0 && numericColumns(count: column + 1)[column] }
+
+    /// ``isNumeric(column:)`` of the first `count` columns (all headers by default), reading the
+    /// rows once.
+    public func numericColumns(count: Int? = nil) -> [Bool] {
+        var numeric = Array(repeating: TableRows.Numeric.unknown, count: max(0, count ?? headers.count))
+        for row in rows { TableRows.note(row, into: &numeric) }
+        return numeric.map { $0 == .yes }
+    }
+}
+
+/// The rows of a ``Table``: an array of rows, or a count and a function making row `i`.
+public struct TableRows: RandomAccessCollection, Sendable {
+    private var stored: [[Cell]]
+    private let made: (count: Int, row: @Sendable (Int) -> [Cell])?
+
+    init(_ rows: [[Cell]]) {
+        stored = rows
+        made = nil
+    }
+
+    init(count: Int, row: @escaping @Sendable (Int) -> [Cell]) {
+        stored = []
+        made = (count, row)
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { made?.count ?? stored.count }
+
+    public subscript(position: Int) -> [Cell] {
+        if let made { return made.row(position) }
+        return stored[position]
+    }
+
+    /// Appends a row (rows made on demand are first made and stored).
+    mutating func append(_ row: [Cell]) {
+        if let made {
+            stored = (0..<made.count).map(made.row)
+            self = TableRows(stored)
+        }
+        stored.append(row)
+    }
+
+    /// Whether a column is numeric so far: no cell yet, only numbers (and "" or "-"), or not.
+    enum Numeric { case unknown, yes, no }
+
+    /// Folds a row into the columns' ``Numeric`` states.
+    static func note(_ row: [Cell], into numeric: inout [Numeric]) {
+        for (column, cell) in row.enumerated() where column < numeric.count && numeric[column] != .no {
+            switch cell {
+            case .number, .integer: numeric[column] = .yes
             case .text(let s) where s.isEmpty || s == "-": continue
-            default: return false
+            default: numeric[column] = .no
             }
         }
-        return any
     }
 }
 

@@ -122,8 +122,9 @@ public enum HTMLRenderer {
     static func table(_ table: Table) -> String {
         let columns = max(table.headers.count, table.rows.map(\.count).max() ?? 0)
         let headers = (0..<columns).map { $0 < table.headers.count ? table.headers[$0] : "" }
+        let numeric = table.numericColumns(count: columns)
         let classes = (0..<columns).map { column -> String in
-            if table.isNumeric(column: column) { return " class=\"num\"" }
+            if numeric[column] { return " class=\"num\"" }
             let compact = table.rows.allSatisfy { row in column >= row.count || isCompact(row[column].display) }
             return compact && isCompact(headers[column]) ? " class=\"compact\"" : ""
         }

@@ -19,7 +19,7 @@ public enum MarkdownRenderer {
                 out += "\n"
                 if let caption = table.caption { out += "**\(escape(caption))**\n\n" }
                 out += "| " + table.headers.map(cell).joined(separator: " | ") + " |\n"
-                out += "|" + table.headers.indices.map { table.isNumeric(column: $0) ? " ---: |" : " --- |" }.joined() + "\n"
+                out += "|" + table.numericColumns().map { $0 ? " ---: |" : " --- |" }.joined() + "\n"
                 for row in table.rows {
                     let cells = table.headers.indices.map { $0 < row.count ? cell(row[$0].display) : "" }
                     out += "| " + cells.joined(separator: " | ") + " |\n"

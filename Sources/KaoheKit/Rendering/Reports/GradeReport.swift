@@ -14,17 +14,17 @@ public enum GradeReport {
         headers += criteria.parts.map { l.part($0) }
         headers += [l("加分", "Bonus"), l("减分", "Penalty"), l("总分", "Total"), l("等次", "Band"), l("排名", "Rank"),
                     l("目标责任", "Target"), l("标记", "Flags")]
-        var table = Table(headers: headers, primary: true)
-        for result in units {
+        // One row per unit, made when a renderer reads it.
+        return Table(headers: headers, count: units.count, primary: true) { index in
+            let result = units[index]
             var row: [Cell] = [.text(result.unit.id), .text(result.unit.name), .text(result.unit.group)]
             row += result.parts.map { l.cell($0.score) }
             row += [l.cell(result.bonus.applied), l.cell(result.penalty.applied), l.cell(result.total),
                     .text(l.band(result.band) + (result.vetoed ? l("（否决）", " (veto)") : "")),
                     result.rank.map(Cell.integer) ?? .text("-"), l.cell(result.contribution),
                     .text(flags(result.flags, l))]
-            table.add(row)
+            return row
         }
-        return table
     }
 
     static func flags(_ flags: [String], _ l: Labels) -> String {

@@ -15,9 +15,7 @@ public enum TextRenderer {
             case .table(let table):
                 out += "\n"
                 if let caption = table.caption { out += caption + "\n" }
-                TextTable.render(into: &out, headers: table.headers,
-                                 alignments: table.headers.indices.map { table.isNumeric(column: $0) ? .right : .left },
-                                 count: table.rows.count) { table.rows[$0].map(\.display) }
+                TextTable.render(into: &out, table: table)
             case .chart:
                 continue
             case .pageBreak:

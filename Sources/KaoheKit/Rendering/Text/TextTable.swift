@@ -24,11 +24,30 @@ public struct TextTable: Sendable {
     /// for the column widths, once for the text), so a long table is never held whole.
     static func render(into out: inout String, headers: [String], alignments: [Alignment], count: Int,
                        row: (Int) -> [String]) {
-        let columns = headers.count
         var widths = headers.map { DisplayWidth.of($0) }
         for r in 0..<count {
-            for (i, cell) in row(r).prefix(columns).enumerated() { widths[i] = max(widths[i], DisplayWidth.of(cell)) }
+            for (i, cell) in row(r).prefix(headers.count).enumerated() { widths[i] = max(widths[i], DisplayWidth.of(cell)) }
         }
+        write(into: &out, headers: headers, alignments: alignments, widths: widths, count: count, row: row)
+    }
+
+    /// Appends a document's table to `out`, its rows read twice: for the column widths and
+    /// alignments (numbers to the right), then for the text.
+    static func render(into out: inout String, table: Table) {
+        let columns = table.headers.count
+        var widths = table.headers.map { DisplayWidth.of($0) }
+        var numeric = Array(repeating: TableRows.Numeric.unknown, count: columns)
+        for row in table.rows {
+            TableRows.note(row, into: &numeric)
+            for (i, cell) in row.prefix(columns).enumerated() { widths[i] = max(widths[i], DisplayWidth.of(cell.display)) }
+        }
+        write(into: &out, headers: table.headers, alignments: numeric.map { $0 == .yes ? .right : .left }, widths: widths,
+              count: table.rows.count) { table.rows[$0].map(\.display) }
+    }
+
+    private static func write(into out: inout String, headers: [String], alignments: [Alignment], widths: [Int],
+                              count: Int, row: (Int) -> [String]) {
+        let columns = headers.count
         func line(_ cells: [String]) -> String {
             var parts: [String] = []
             for i in 0..<columns {
