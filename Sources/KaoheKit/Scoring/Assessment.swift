@@ -191,10 +191,11 @@ public struct GroupRanking: Sendable {
 }
 
 public struct RankRow: Sendable {
+    // The score comes first so that the smaller fields fill its padding (48 bytes a row, not 80).
+    public var score: ExactDecimal
     /// Index into `units.csv` order.
     public var unitIndex: Int
     public var rank: Int?
-    public var score: ExactDecimal
     public var last: Bool
 }
 

@@ -22,13 +22,13 @@ enum Ranker {
             } else {
                 rank = position + 1
             }
-            rows.append(RankRow(unitIndex: entry.unitIndex, rank: rank, score: entry.score, last: false))
+            rows.append(RankRow(score: entry.score, unitIndex: entry.unitIndex, rank: rank, last: false))
         }
         if rows.count >= 2, let largest = rows.last?.rank {
             for i in rows.indices where rows[i].rank == largest { rows[i].last = true }
         }
         for entry in entries where !entry.ranked {
-            rows.append(RankRow(unitIndex: entry.unitIndex, rank: nil, score: entry.score, last: false))
+            rows.append(RankRow(score: entry.score, unitIndex: entry.unitIndex, rank: nil, last: false))
         }
         return rows
     }
