@@ -103,7 +103,20 @@ public struct PartScore: Sendable {
     public var part: Part { shared.part }
     let shared: SharedPart
     public var score: ExactDecimal
-    public var detail: Detail
+    /// How the score was reached.
+    public var detail: Detail {
+        switch stored {
+        case .periods(let derivation, let sum): return .checks(periodScores: derivation.periods().map(\.score), sum: sum)
+        case .detail(let detail): return detail
+        }
+    }
+    let stored: StoredDetail
+
+    /// The detail as kept: a checks part's period scores are worked out again from the ledger.
+    enum StoredDetail: Sendable {
+        case periods(UnitDerivation, sum: ExactDecimal)
+        case detail(Detail)
+    }
 
     public enum Detail: Sendable {
         /// The mean of `periodScores` (Σ and count shown in the audit trail).

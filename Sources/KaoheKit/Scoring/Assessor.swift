@@ -69,13 +69,14 @@ public enum Assessor {
             let periods = checksPart == nil ? [] : (1...periodKind.count).map {
                 ledger.periodScore(unit: u, kind: periodKind, index: $0, year: year, criteria: criteria)
             }
+            let derivation = UnitDerivation(context: context, unit: Int32(truncatingIfNeeded: u))
             let survey = criteria.survey.flatMap { rule in
                 surveyByUnit[unit.id].flatMap { SurveyScoring.outcome($0, rule: rule, places: places) }
             }
             let parts: [PartScore] = criteria.parts.enumerated().map { p, part in
                 switch part.kind {
                 case .checks:
-                    return PartScoring.checksPart(sharedParts[p], periods: periods, places: places)
+                    return PartScoring.checksPart(sharedParts[p], periods: periods, places: places, derivation: derivation)
                 case .scores(let components):
                     return PartScoring.scoresPart(sharedParts[p], components: componentLists[p] ?? ComponentList(components),
                                                   unit: unit.id,
@@ -102,7 +103,7 @@ public enum Assessor {
                 bandReason: vetoes.isEmpty ? .threshold : .veto(reached: reached),
                 vetoes: vetoes, rank: nil,
                 contribution: TotalScoring.contribution(total, targetShare: criteria.targetShare, places: places),
-                flags: flags, derived: UnitDerivation(context: context, unit: Int32(truncatingIfNeeded: u))))
+                flags: flags, derived: derivation))
         }
 
         // Quota on the quota band.

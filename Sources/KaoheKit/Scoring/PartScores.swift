@@ -2,11 +2,16 @@
 /// part as the weighted sum of its components.
 enum PartScoring {
     /// `round(mean of the rounded period scores)`.
-    static func checksPart(_ part: SharedPart, periods: [PeriodScore], places: Int) -> PartScore {
+    /// With `derivation`, the part keeps no copy of the period scores (they are worked out
+    /// again when its detail is read).
+    static func checksPart(_ part: SharedPart, periods: [PeriodScore], places: Int,
+                           derivation: UnitDerivation? = nil) -> PartScore {
         let scores = periods.map(\.score)
         let sum = ExactDecimal.sum(scores)
         let mean = scores.isEmpty ? .zero : ExactDecimal.quotient(sum, ExactDecimal(scores.count), places: places)
-        return PartScore(shared: part, score: mean, detail: .checks(periodScores: scores, sum: sum))
+        let stored: PartScore.StoredDetail = derivation.map { .periods($0, sum: sum) }
+            ?? .detail(.checks(periodScores: scores, sum: sum))
+        return PartScore(shared: part, score: mean, stored: stored)
     }
 
     /// `round(Σ component.weight × score)`; a component without a score counts 0 (validation
@@ -34,6 +39,6 @@ enum PartScoring {
             detail.append(ComponentScore(components: components, index: Int32(truncatingIfNeeded: index), score: score,
                                          source: source))
         }
-        return PartScore(shared: part, score: total.rounded(places), detail: .scores(detail))
+        return PartScore(shared: part, score: total.rounded(places), stored: .detail(.scores(detail)))
     }
 }
