@@ -32,8 +32,9 @@ public struct UnitResult: Sendable {
     public var periods: [PeriodScore] { derived.periods() }
     /// Bulletin status of each month (月通报), worked out from the ledger when read.
     public var months: [MonthStatus] { derived.months() }
-    /// Part scores in criteria order.
-    public var parts: [PartScore]
+    /// Part scores in criteria order, worked out again from the ledger and the score rows when
+    /// read.
+    public var parts: [PartScore] { derived.parts(survey: survey) }
     public var survey: SurveyOutcome?
     public var bonus: AdjustmentOutcome
     public var penalty: AdjustmentOutcome

@@ -21,36 +21,13 @@ public enum Assessor {
         let periodKind = criteria.checksPeriod
         let checksPart = criteria.checksPart
 
-        // Score rows grouped by unit (positions in file order), so that each unit's rows are
-        // looked up while it is scored instead of kept in a table per unit.
-        var unitIndex: [String: Int] = [:]
-        unitIndex.reserveCapacity(units.count)
-        for (u, unit) in units.enumerated() where unitIndex[unit.id] == nil { unitIndex[unit.id] = u }
-        var scoreStart = [Int32](repeating: 0, count: units.count + 1)
-        for record in dataset.scores { if let u = unitIndex[record.unit] { scoreStart[u + 1] += 1 } }
-        for u in units.indices { scoreStart[u + 1] += scoreStart[u] }
-        var scoreOrder = [Int32](repeating: 0, count: Int(scoreStart[units.count]))
-        var nextScore = scoreStart
-        for (i, record) in dataset.scores.enumerated() {
-            guard let u = unitIndex[record.unit] else { continue }
-            scoreOrder[Int(nextScore[u])] = Int32(truncatingIfNeeded: i)
-            nextScore[u] += 1
-        }
-        /// A unit's year-end scores by component (the last row of a component counts).
-        func scores(ofUnit u: Int) -> [String: ScoreRecord] {
-            var byComponent: [String: ScoreRecord] = [:]
-            for k in Int(scoreStart[u])..<Int(scoreStart[u + 1]) {
-                let record = dataset.scores[Int(scoreOrder[k])]
-                byComponent[record.component] = record
-            }
-            return byComponent
-        }
         var surveyByUnit: [String: SurveyRecord] = [:]
         for record in dataset.surveys { surveyByUnit[record.unit] = record }
         var eventsByUnit: [String: [Event]] = [:]
         for event in dataset.events { eventsByUnit[event.unit, default: []].append(event) }
 
-        let context = ResultContext(ledger: ledger, criteria: criteria, year: year, calendar: dataset.calendar)
+        let context = ResultContext(ledger: ledger, criteria: criteria, year: year, calendar: dataset.calendar,
+                                    units: units, scores: dataset.scores)
 
         // Per-unit scores up to the threshold band.
         var results: [UnitResult] = []
@@ -59,12 +36,6 @@ public enum Assessor {
         // when read).
         var periodScores: [[ExactDecimal]] = []
         periodScores.reserveCapacity(units.count)
-        // The parts and each scores part's components, shared by every unit's scores.
-        let sharedParts = criteria.parts.map(SharedPart.init)
-        let componentLists: [ComponentList?] = criteria.parts.map { part in
-            if case .scores(let components) = part.kind { return ComponentList(components) }
-            return nil
-        }
         for (u, unit) in units.enumerated() {
             let periods = checksPart == nil ? [] : (1...periodKind.count).map {
                 ledger.periodScore(unit: u, kind: periodKind, index: $0, year: year, criteria: criteria)
@@ -73,17 +44,7 @@ public enum Assessor {
             let survey = criteria.survey.flatMap { rule in
                 surveyByUnit[unit.id].flatMap { SurveyScoring.outcome($0, rule: rule, places: places) }
             }
-            let parts: [PartScore] = criteria.parts.enumerated().map { p, part in
-                switch part.kind {
-                case .checks:
-                    return PartScoring.checksPart(sharedParts[p], periods: periods, places: places, derivation: derivation)
-                case .scores(let components):
-                    return PartScoring.scoresPart(sharedParts[p], components: componentLists[p] ?? ComponentList(components),
-                                                  unit: unit.id,
-                                                  scores: scores(ofUnit: u), survey: survey,
-                                                  surveyComponent: criteria.survey?.component, places: places)
-                }
-            }
+            let parts = context.parts(unit: u, survey: survey, periods: periods, derivation: derivation)
             let events = eventsByUnit[unit.id] ?? []
             let bonus = TotalScoring.adjustment(events.filter { $0.kind == .bonus },
                                                 cap: criteria.adjustments.bonusCap, places: places)
@@ -97,7 +58,7 @@ public enum Assessor {
             if SurveyScoring.commended(survey, rule: criteria.survey) { flags.append("commend") }
             periodScores.append(periods.map(\.score))
             results.append(UnitResult(
-                unit: unit, parts: parts, survey: survey,
+                unit: unit, survey: survey,
                 bonus: bonus, penalty: penalty, unroundedTotal: unrounded, total: total,
                 band: vetoes.isEmpty ? reached : criteria.veto.band,
                 bandReason: vetoes.isEmpty ? .threshold : .veto(reached: reached),

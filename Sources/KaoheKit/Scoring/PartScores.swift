@@ -16,7 +16,7 @@ enum PartScoring {
 
     /// `round(Σ component.weight × score)`; a component without a score counts 0 (validation
     /// reports it as an error before scoring is reached).
-    static func scoresPart(_ part: SharedPart, components: ComponentList, unit: String,
+    static func scoresPart(_ part: SharedPart, components: ComponentList,
                            scores: [String: ScoreRecord], survey: SurveyOutcome?, surveyComponent: String?,
                            places: Int) -> PartScore {
         var detail: [ComponentScore] = []

@@ -12,7 +12,38 @@ final class ResultContext: Sendable {
     let periodKind: PeriodKind?
     let criteria: Criteria
 
-    init(ledger: DeductionLedger, criteria: Criteria, year: Int, calendar: WorkingCalendar) {
+    /// The parts and each scores part's components, shared by every unit's scores.
+    let sharedParts: [SharedPart]
+    let componentLists: [ComponentList?]
+    /// The year-end score rows, and their positions grouped by unit:
+    /// `scoreOrder[scoreStart[u] ..< scoreStart[u + 1]]` are unit `u`'s, in file order.
+    let scores: [ScoreRecord]
+    let scoreStart: [Int32]
+    let scoreOrder: [Int32]
+
+    init(ledger: DeductionLedger, criteria: Criteria, year: Int, calendar: WorkingCalendar,
+         units: [Unit] = [], scores: [ScoreRecord] = []) {
+        sharedParts = criteria.parts.map(SharedPart.init)
+        componentLists = criteria.parts.map { part in
+            if case .scores(let components) = part.kind { return ComponentList(components) }
+            return nil
+        }
+        var unitIndex: [String: Int] = [:]
+        unitIndex.reserveCapacity(units.count)
+        for (u, unit) in units.enumerated() where unitIndex[unit.id] == nil { unitIndex[unit.id] = u }
+        var start = [Int32](repeating: 0, count: units.count + 1)
+        for record in scores { if let u = unitIndex[record.unit] { start[u + 1] += 1 } }
+        for u in units.indices { start[u + 1] += start[u] }
+        var order = [Int32](repeating: 0, count: Int(start[units.count]))
+        var next = start
+        for (i, record) in scores.enumerated() {
+            guard let u = unitIndex[record.unit] else { continue }
+            order[Int(next[u])] = Int32(truncatingIfNeeded: i)
+            next[u] += 1
+        }
+        self.scores = scores
+        scoreStart = start
+        scoreOrder = order
         self.ledger = ledger
         periodKind = criteria.checksPart == nil ? nil : criteria.checksPeriod
         self.criteria = criteria
@@ -22,6 +53,33 @@ final class ResultContext: Sendable {
         lowestBand = criteria.bands.last?.name
         self.year = year
         self.calendar = calendar
+    }
+}
+
+extension ResultContext {
+    /// A unit's year-end scores by component (the last row of a component counts).
+    func scores(ofUnit u: Int) -> [String: ScoreRecord] {
+        var byComponent: [String: ScoreRecord] = [:]
+        guard u >= 0, u + 1 < scoreStart.count else { return byComponent }
+        for k in Int(scoreStart[u])..<Int(scoreStart[u + 1]) {
+            let record = scores[Int(scoreOrder[k])]
+            byComponent[record.component] = record
+        }
+        return byComponent
+    }
+
+    /// A unit's part scores in criteria order (3.3–3.4).
+    func parts(unit u: Int, survey: SurveyOutcome?, periods: [PeriodScore], derivation: UnitDerivation) -> [PartScore] {
+        criteria.parts.enumerated().map { p, part in
+            switch part.kind {
+            case .checks:
+                return PartScoring.checksPart(sharedParts[p], periods: periods, places: criteria.places, derivation: derivation)
+            case .scores(let components):
+                return PartScoring.scoresPart(sharedParts[p], components: componentLists[p] ?? ComponentList(components),
+                                              scores: scores(ofUnit: u), survey: survey,
+                                              surveyComponent: criteria.survey?.component, places: criteria.places)
+            }
+        }
     }
 }
 
@@ -36,6 +94,11 @@ struct UnitDerivation: Sendable {
     init(context: ResultContext, unit: Int32) {
         self.context = context
         self.unit = unit
+    }
+
+    /// Part scores (the survey outcome feeds a scores part).
+    func parts(survey: SurveyOutcome?) -> [PartScore] {
+        context.parts(unit: Int(unit), survey: survey, periods: periods(), derivation: self)
     }
 
     /// Period scores of the checks part.
