@@ -35,6 +35,8 @@ public struct UnitResult: Sendable {
     /// Part scores in criteria order, worked out again from the ledger and the score rows when
     /// read.
     public var parts: [PartScore] { derived.parts(survey: survey) }
+    /// The parts' scores, in criteria order (what tables print, kept).
+    public var partScores: [ExactDecimal]
     public var survey: SurveyOutcome?
     public var bonus: AdjustmentOutcome
     public var penalty: AdjustmentOutcome

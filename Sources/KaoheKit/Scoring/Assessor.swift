@@ -58,7 +58,7 @@ public enum Assessor {
             if SurveyScoring.commended(survey, rule: criteria.survey) { flags.append("commend") }
             periodScores.append(periods.map(\.score))
             results.append(UnitResult(
-                unit: unit, survey: survey,
+                unit: unit, partScores: parts.map(\.score), survey: survey,
                 bonus: bonus, penalty: penalty, unroundedTotal: unrounded, total: total,
                 band: vetoes.isEmpty ? reached : criteria.veto.band,
                 bandReason: vetoes.isEmpty ? .threshold : .veto(reached: reached),

@@ -17,7 +17,7 @@ public enum AssessmentJSON {
             ("group", .string(result.unit.group)),
             ("periods", .array(result.periods.map { .number($0.score) })),
             ("months", .array(result.months.map { .string($0.passed ? "pass" : "fail") })),
-            ("parts", .object(result.parts.map { ($0.part.id, .number($0.score)) })),
+            ("parts", .object(zip(assessment.criteria.parts, result.partScores).map { ($0.0.id, .number($0.1)) })),
             ("bonus", .number(result.bonus.applied)),
             ("penalty", .number(result.penalty.applied)),
             ("total", .number(result.total)),
@@ -78,7 +78,7 @@ public enum AssessmentJSON {
                             ("name", .string(result.unit.name)),
                             ("score", .number(result.total)),
                             ("band", .string(result.band)),
-                            ("parts", .object(result.parts.map { ($0.part.id, .number($0.score)) })),
+                            ("parts", .object(zip(assessment.criteria.parts, result.partScores).map { ($0.0.id, .number($0.1)) })),
                             ("last", .bool(row.last)),
                         ])
                     })),

@@ -18,7 +18,7 @@ public enum GradeReport {
         return Table(headers: headers, count: units.count, primary: true) { index in
             let result = units[index]
             var row: [Cell] = [.text(result.unit.id), .text(result.unit.name), .text(result.unit.group)]
-            row += result.parts.map { l.cell($0.score) }
+            row += result.partScores.map { l.cell($0) }
             row += [l.cell(result.bonus.applied), l.cell(result.penalty.applied), l.cell(result.total),
                     .text(l.band(result.band) + (result.vetoed ? l("（否决）", " (veto)") : "")),
                     result.rank.map(Cell.integer) ?? .text("-"), l.cell(result.contribution),

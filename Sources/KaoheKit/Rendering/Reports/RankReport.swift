@@ -40,7 +40,7 @@ public enum RankReport {
         for row in group.rows {
             let result = assessment.units[row.unitIndex]
             var cells: [Cell] = [row.rank.map(Cell.integer) ?? .text("-"), .text(result.unit.id), .text(result.unit.name)]
-            cells += result.parts.map { l.cell($0.score) }
+            cells += result.partScores.map { l.cell($0) }
             cells += [l.cell(result.total), .text(l.band(result.band) + (result.vetoed ? l("（否决）", " (veto)") : "")),
                       .text(row.last ? l("末位", "last") : "")]
             table.add(cells)
