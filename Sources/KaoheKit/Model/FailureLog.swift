@@ -110,8 +110,7 @@ public struct FailureLog: Sendable {
         record.deduction == FailureLog.inExtras ? extras[position]?.deduction ?? .zero : deductions[Int(record.deduction)]
     }
 
-    /// The unit id of a table number, and the item id.
-    func unitID(_ number: UInt32) -> String { units.texts[Int(number)] }
+    /// The unit and item ids of the tables, by number.
     var unitIDs: [String] { units.texts }
     var itemIDs: [String] { items.texts }
 

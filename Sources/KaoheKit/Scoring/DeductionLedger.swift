@@ -9,7 +9,6 @@
 /// ``FailureSelection``s of those runs, not copies.
 struct DeductionLedger: Sendable {
     let storage: LedgerStorage
-    private let categoryOfItem: [String: Int]
 
     init(dataset: Dataset) {
         var unitIndex: [String: Int] = [:]
@@ -17,7 +16,6 @@ struct DeductionLedger: Sendable {
         for (i, unit) in dataset.units.enumerated() where unitIndex[unit.id] == nil { unitIndex[unit.id] = i }
         var categoryOfItem: [String: Int] = [:]
         for (category, item) in dataset.criteria.items { categoryOfItem[item.id] = category }
-        self.categoryOfItem = categoryOfItem
         let log = dataset.failures
 
         // Table numbers of the log → unit index and category (-1: unknown).
@@ -69,8 +67,6 @@ struct DeductionLedger: Sendable {
                                 categories: dataset.criteria.categories.map { ($0.id, $0.points) },
                                 places: dataset.criteria.places)
     }
-
-    func category(ofItem item: String) -> Int? { categoryOfItem[item] }
 
     /// The months (1…12) of period `index` of `kind`.
     static func months(of kind: PeriodKind, index: Int) -> ClosedRange<Int> {

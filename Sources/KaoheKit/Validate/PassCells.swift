@@ -10,10 +10,9 @@ extension ChecksFile {
     /// Per unit, one word: bit `w` marks ISO week `w` of the year as having a record.
     final class UnitBits: @unchecked Sendable {
         let bits: UnsafeMutablePointer<UInt64>
-        let count: Int
 
         init(units: Int) {
-            count = max(1, units)
+            let count = max(1, units)
             bits = UnsafeMutablePointer<UInt64>.allocate(capacity: count)
             bits.initialize(repeating: 0, count: count)
         }

@@ -2,7 +2,6 @@
 public enum SimulationReport {
     public static func document(_ diff: SimulationDiff, requests: [ChangeRequest], title: String, language: Language) -> Document {
         let l = Labels(language: language, criteria: diff.after.criteria)
-        let n = l.number
         var document = Document(title: title, subtitle: l("假设分析：", "What-if: ") + requests.map(\.display).joined(separator: " "))
         if diff.changes.isEmpty {
             document.add(.paragraph(l("没有单位的总分、等次或排名发生变化。", "No unit's total, band or rank changes.")))
@@ -72,7 +71,6 @@ public enum SimulationReport {
     /// `simulate --margins`: distance to the band above and below.
     public static func margins(_ margins: [Margin], criteria: Criteria, title: String, language: Language) -> Document {
         let l = Labels(language: language, criteria: criteria)
-        let n = l.number
         let scoresParts = criteria.parts.filter { if case .scores = $0.kind { return true } else { return false } }
         var document = Document(title: title, subtitle: l("各单位距上下等次的差距", "Margins to the bands above and below"))
         document.add(.paragraph(l("升档：总分还差的分数，及其他部分不变时各年终部分需达到的得分；降档：总分可下降的余量，及保住本等次各部分的最低得分。",
