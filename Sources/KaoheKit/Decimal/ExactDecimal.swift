@@ -26,7 +26,12 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
     /// Parses a plain decimal literal: optional sign, digits, optional fraction (`-12.50`, `.5`, `3.`).
     /// Exponents, thousands separators, `nan` and `inf` are rejected (returns nil).
     public init?(_ text: some StringProtocol) {
-        var utf8 = Substring(text).utf8[...]
+        self.init(utf8: Substring(text).utf8)
+    }
+
+    /// ``init(_:)`` on the text's UTF-8 bytes (the check log's fields are read as bytes).
+    init?<Bytes: Collection>(utf8 bytes: Bytes) where Bytes.Element == UInt8 {
+        var utf8 = bytes[...]
         var negative = false
         if let first = utf8.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") {
             negative = first == UInt8(ascii: "-")

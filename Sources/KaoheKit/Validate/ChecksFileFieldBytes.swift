@@ -30,32 +30,6 @@ extension ChecksFile {
     }
 
     /// ``ExactDecimal/init(_:)`` on bytes.
-    static func decimal(_ b: UnsafeBufferPointer<UInt8>) -> ExactDecimal? {
-        var i = 0
-        var negative = false
-        if let first = b.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") {
-            negative = first == UInt8(ascii: "-")
-            i = 1
-        }
-        var mantissa: Int128 = 0
-        var exponent = 0
-        var digits = 0
-        var seenPoint = false
-        while i < b.count {
-            let byte = b[i]
-            i += 1
-            if byte == UInt8(ascii: ".") {
-                if seenPoint { return nil }
-                seenPoint = true
-                continue
-            }
-            guard byte >= 48 && byte <= 57 else { return nil }
-            digits += 1
-            if digits > 30 { return nil }
-            mantissa = mantissa * 10 + Int128(byte - 48)
-            if seenPoint { exponent += 1 }
-        }
-        guard digits > 0 else { return nil }
-        return ExactDecimal(mantissa: negative ? -mantissa : mantissa, exponent: exponent)
-    }
+    @inline(__always)
+    static func decimal(_ b: UnsafeBufferPointer<UInt8>) -> ExactDecimal? { ExactDecimal(utf8: b) }
 }
