@@ -1,6 +1,9 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// The stages of kaohe, each a target that depends only on the stages before it, so the
+// compiler keeps the flow one way (docs/design.md):
+// Model ← Input ← Load ← Scoring ← Simulation ← Rendering ← CLI ← kaohe.
 let package = Package(
     name: "kaohe",
     products: [
@@ -8,10 +11,21 @@ let package = Package(
         .executable(name: "kaohe", targets: ["kaohe"]),
     ],
     targets: [
-        .target(name: "KaoheKit"),
-        .executableTarget(name: "kaohe", dependencies: ["KaoheKit"]),
+        .target(name: "KaoheModel"),
+        .target(name: "KaoheInput", dependencies: ["KaoheModel"]),
+        .target(name: "KaoheLoad", dependencies: ["KaoheModel", "KaoheInput"]),
+        .target(name: "KaoheScoring", dependencies: ["KaoheModel"]),
+        .target(name: "KaoheSimulation", dependencies: ["KaoheModel", "KaoheLoad", "KaoheScoring"]),
+        .target(name: "KaoheRendering", dependencies: ["KaoheModel", "KaoheLoad", "KaoheScoring", "KaoheSimulation"]),
+        .target(name: "KaoheKit", dependencies: ["KaoheModel", "KaoheInput", "KaoheLoad", "KaoheScoring",
+                                                 "KaoheSimulation", "KaoheRendering"]),
+        .target(name: "KaoheCLI", dependencies: ["KaoheKit"]),
+        .executableTarget(name: "kaohe", dependencies: ["KaoheCLI"]),
         .executableTarget(name: "kaohe-samples", dependencies: ["KaoheKit"], path: "Sources/kaohe-samples"),
-        .testTarget(name: "KaoheKitTests", dependencies: ["KaoheKit"]),
-        .testTarget(name: "kaoheTests", dependencies: ["KaoheKit"], exclude: ["Golden", "BadInput"]),
+        .testTarget(name: "KaoheKitTests", dependencies: ["KaoheKit", "KaoheCLI", "KaoheModel", "KaoheInput", "KaoheLoad", "KaoheScoring",
+                                                      "KaoheSimulation", "KaoheRendering"]),
+        .testTarget(name: "kaoheTests", dependencies: ["KaoheKit", "KaoheModel", "KaoheInput", "KaoheLoad", "KaoheScoring",
+                                                  "KaoheSimulation", "KaoheRendering", "KaoheCLI"],
+                    exclude: ["Golden", "BadInput"]),
     ]
 )

@@ -1,5 +1,5 @@
 import Foundation
-import KaoheKit
+import KaoheCLI
 
 // kaohe: forwards the command line to KaoheKit and prints what it returns.
 let terminal = Terminal.detect(environment: ProcessInfo.processInfo.environment,

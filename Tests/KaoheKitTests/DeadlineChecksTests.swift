@@ -1,6 +1,12 @@
 import Foundation
 import Testing
-@testable import KaoheKit
+import KaoheKit
+@testable import KaoheModel
+@testable import KaoheInput
+@testable import KaoheLoad
+@testable import KaoheScoring
+@testable import KaoheSimulation
+@testable import KaoheRendering
 
 @Suite struct DeadlineChecksTests {
     static let calendar: WorkingCalendar = {

@@ -3,7 +3,14 @@ import Foundation
 import FoundationXML
 #endif
 import Testing
-@testable import KaoheKit
+import KaoheKit
+@testable import KaoheCLI
+@testable import KaoheModel
+@testable import KaoheInput
+@testable import KaoheLoad
+@testable import KaoheScoring
+@testable import KaoheSimulation
+@testable import KaoheRendering
 
 /// Checks shared by the HTML and SVG tests: well-formed XML, and the samples loaded.
 enum MarkupCheck {

@@ -1,5 +1,11 @@
 import Testing
-@testable import KaoheKit
+import KaoheKit
+@testable import KaoheModel
+@testable import KaoheInput
+@testable import KaoheLoad
+@testable import KaoheScoring
+@testable import KaoheSimulation
+@testable import KaoheRendering
 
 @Suite struct JSON5ParserTests {
     // MARK: Helpers

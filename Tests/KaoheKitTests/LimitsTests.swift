@@ -1,6 +1,12 @@
 import Foundation
 import Testing
-@testable import KaoheKit
+import KaoheKit
+@testable import KaoheModel
+@testable import KaoheInput
+@testable import KaoheLoad
+@testable import KaoheScoring
+@testable import KaoheSimulation
+@testable import KaoheRendering
 
 /// Hostile input: each case is a clear error, or is read with memory bounded by the limits in
 /// docs/performance.md (a window of at most ``CSVReader/maxRecordBytes`` per reading thread).
@@ -168,9 +174,9 @@ import Testing
         withFolder { folder in
             let path = folder + "/empty.csv"
             _ = FileManager.default.createFile(atPath: path, contents: Data())
-            #expect(DataTable.contents(of: path) == Data())
-            #expect(DataTable.contents(of: folder) == nil)
-            #expect(DataTable.contents(of: folder + "/missing.csv") == nil)
+            #expect(FileBytes.contents(of: path) == Data())
+            #expect(FileBytes.contents(of: folder) == nil)
+            #expect(FileBytes.contents(of: folder + "/missing.csv") == nil)
             var diagnostics: [Diagnostic] = []
             var ignored: [IgnoredColumn] = []
             #expect(DataTable.read(path: path, name: "units.csv", specs: ColumnSpec.units, diagnostics: &diagnostics, ignored: &ignored) == nil)

@@ -1,6 +1,12 @@
 import Foundation
 import Testing
-@testable import KaoheKit
+import KaoheKit
+@testable import KaoheModel
+@testable import KaoheInput
+@testable import KaoheLoad
+@testable import KaoheScoring
+@testable import KaoheSimulation
+@testable import KaoheRendering
 
 /// Properties checked on many small random years and files, each drawn from a seeded PRNG so
 /// a failure repeats: scoring laws (order, monotonicity, veto, recomputation, bulletins, the

@@ -3,7 +3,13 @@
 // compile in both: no test framework, and `public` where a fuzz target calls it from another
 // module.
 
-@testable import KaoheKit
+import KaoheKit
+@testable import KaoheModel
+@testable import KaoheInput
+@testable import KaoheLoad
+@testable import KaoheScoring
+@testable import KaoheSimulation
+@testable import KaoheRendering
 
 /// Reads `checks.csv` as a whole table (``DataTable/read(path:name:specs:diagnostics:ignored:)``)
 /// and validates it row by row, keeping every row's key for duplicates: a simple reading that

@@ -2,7 +2,13 @@
 // string is in none, canonically equivalent spellings match).
 import Foundation
 import Testing
-@testable import KaoheKit
+import KaoheKit
+@testable import KaoheModel
+@testable import KaoheInput
+@testable import KaoheLoad
+@testable import KaoheScoring
+@testable import KaoheSimulation
+@testable import KaoheRendering
 
 /// `References.suggestion(for:)`: the "did you mean …?" of unknown ids and names, and its fast
 /// search against the plain definition.

@@ -1,5 +1,12 @@
 import Testing
-@testable import KaoheKit
+import KaoheKit
+@testable import KaoheCLI
+@testable import KaoheModel
+@testable import KaoheInput
+@testable import KaoheLoad
+@testable import KaoheScoring
+@testable import KaoheSimulation
+@testable import KaoheRendering
 
 @Suite struct TextTableTests {
     @Test func displayWidthCountsWideCharactersTwice() {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import KaoheKit
+import KaoheCLI
 
 /// The bad-input corpus: each folder under `BadInput/` is a small data folder with one fault,
 /// and `expected` holds exactly what `kaohe check` prints for it. Every case exits 1.

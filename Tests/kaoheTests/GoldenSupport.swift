@@ -1,5 +1,6 @@
 import Foundation
 import KaoheKit
+import KaoheCLI
 
 /// Golden cases: a folder holding `args` (one argument per line), and the expected `stdout`,
 /// `stderr` and `exit`. Paths in `args` are relative to the package root, which is the

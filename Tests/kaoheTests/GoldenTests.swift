@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import KaoheKit
+import KaoheCLI
 
 /// Every folder under `Golden/` with an `args` file is one command-line case.
 @Suite(.serialized) struct GoldenTests {

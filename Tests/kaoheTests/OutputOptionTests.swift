@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import KaoheKit
+import KaoheCLI
 
 @Suite(.serialized) struct OutputOptionTests {
     @Test func outputWritesTheResultToTheFileInsteadOfStandardOutput() throws {

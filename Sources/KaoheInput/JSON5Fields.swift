@@ -1,0 +1,328 @@
+import KaoheModel
+import Foundation
+
+/// Reads typed fields out of a parsed JSON5 document for the loaders, collecting one
+/// diagnostic per fault (wrong type, missing or unknown field, bad value) instead of stopping.
+///
+/// Every message starts with the JSON path of the fault (`categories[2].points: …`) and
+/// carries the line and column of the offending node.
+package final class JSON5FieldReader {
+    let file: String
+    package let document: JSON5Document
+    package private(set) var diagnostics: [Diagnostic] = []
+
+    package init(file: String, document: JSON5Document) {
+        self.file = file
+        self.document = document
+    }
+
+    package var hasErrors: Bool { diagnostics.contains { $0.isError } }
+
+    /// Records an error at a position; the path is put in front of both texts.
+    package func error(line: Int, column: Int, _ path: JSON5Path, zh: String, en: String) {
+        diagnostics.append(.error(file, line: line, column: column,
+                                  zh: "\(path.text(.zh)): \(zh)", en: "\(path.text(.en)): \(en)",
+                                  excerpt: document.lineText(line)))
+    }
+
+    package func error(_ node: JSON5Node, _ path: JSON5Path, zh: String, en: String) {
+        error(line: node.line, column: node.column, path, zh: zh, en: en)
+    }
+
+    /// Records a warning at a node; the path is put in front of both texts.
+    package func warning(_ node: JSON5Node, _ path: JSON5Path, zh: String, en: String) {
+        diagnostics.append(.warning(file, line: node.line, column: node.column,
+                                    zh: "\(path.text(.zh)): \(zh)", en: "\(path.text(.en)): \(en)",
+                                    excerpt: document.lineText(node.line)))
+    }
+
+    package func add(_ more: [Diagnostic]) { diagnostics += more }
+
+    // MARK: Objects
+
+    /// The node as an object whose keys are checked: a key not in `fields` and a missing key
+    /// of `fields` that is not `optional` are reported. Returns nil (after reporting) when the
+    /// node is not an object.
+    package func object(_ node: JSON5Node, _ path: JSON5Path, fields allowed: [String], optional: Set<String> = []) -> JSON5Object? {
+        guard case .object(let members) = node.value else {
+            typeError(node, path, expectedZh: "对象 {…}", expectedEn: "an object {…}")
+            return nil
+        }
+        let required = allowed.filter { !optional.contains($0) }
+        for member in members where !allowed.contains(member.key) {
+            let memberPath = path.key(member.key)
+            var zh = "未知字段 “\(member.key)”"
+            var en = "unknown field \"\(member.key)\""
+            if let guess = JSON5FieldReader.closest(to: member.key, in: allowed) {
+                zh += "，是否应为 “\(guess)”？"
+                en += "; did you mean \"\(guess)\"? Valid fields here: "
+            } else {
+                zh += "；"
+                en += "; valid fields here: "
+            }
+            zh += "此处可用的字段：" + allowed.joined(separator: "、")
+            en += allowed.joined(separator: ", ")
+            error(line: member.keyLine, column: member.keyColumn, memberPath, zh: zh, en: en)
+        }
+        let present = Set(members.map(\.key))
+        for key in required where !present.contains(key) {
+            error(node, path.key(key), zh: "缺少必填字段 “\(key)”", en: "required field \"\(key)\" is missing")
+        }
+        return JSON5Object(node: node, path: path, members: members)
+    }
+
+    /// The closest allowed name to a misspelt one (same letters ignoring case, or at most two edits).
+    static func closest(to key: String, in allowed: [String]) -> String? {
+        let lower = key.lowercased()
+        if let same = allowed.first(where: { $0.lowercased() == lower }) { return same }
+        var best: (name: String, distance: Int)? = nil
+        for name in allowed {
+            let d = editDistance(Array(lower), Array(name.lowercased()))
+            if d <= 2 && d < (best?.distance ?? Int.max) { best = (name, d) }
+        }
+        return best?.name
+    }
+
+    static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        if abs(a.count - b.count) > 2 || a.count > 64 || b.count > 64 { return Int.max }
+        var previous = Array(0...b.count)
+        for i in 1...a.count {
+            var row = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...b.count {
+                row[j] = min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            previous = row
+        }
+        return previous[b.count]
+    }
+
+    // MARK: Scalars
+
+    package func array(_ node: JSON5Node, _ path: JSON5Path) -> [JSON5Node]? {
+        guard case .array(let elements) = node.value else {
+            typeError(node, path, expectedZh: "数组 […]", expectedEn: "an array […]")
+            return nil
+        }
+        return elements
+    }
+
+    /// A non-empty array (an empty one is reported with `what` naming its entries).
+    package func nonEmptyArray(_ node: JSON5Node, _ path: JSON5Path, whatZh: String, whatEn: String) -> [JSON5Node]? {
+        guard let elements = array(node, path) else { return nil }
+        if elements.isEmpty {
+            error(node, path, zh: "至少需要一个\(whatZh)", en: "at least one \(whatEn) is needed")
+            return nil
+        }
+        return elements
+    }
+
+    /// A string; unless `allowEmpty`, blank text is reported.
+    package func string(_ node: JSON5Node, _ path: JSON5Path, allowEmpty: Bool = false) -> String? {
+        guard case .string(let s) = node.value else {
+            typeError(node, path, expectedZh: "字符串", expectedEn: "a string")
+            return nil
+        }
+        if !allowEmpty && s.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            error(node, path, zh: "不能为空", en: "must not be empty")
+            return nil
+        }
+        return s
+    }
+
+    /// An identifier-like text (an id or a name others refer to): not blank, no surrounding spaces.
+    package func identifier(_ node: JSON5Node, _ path: JSON5Path) -> String? {
+        guard let s = string(node, path) else { return nil }
+        if s.trimmingCharacters(in: .whitespacesAndNewlines) != s {
+            error(node, path, zh: "“\(s)” 首尾有空白；请删去空格", en: "\"\(s)\" has leading or trailing spaces; remove them")
+            return nil
+        }
+        return s
+    }
+
+    /// An exact decimal number, any sign.
+    func decimal(_ node: JSON5Node, _ path: JSON5Path) -> ExactDecimal? {
+        guard case .number(let number) = node.value else {
+            typeError(node, path, expectedZh: "数字", expectedEn: "a number")
+            return nil
+        }
+        switch number.conversion {
+        case .value(let v):
+            return v
+        case .notDecimal:
+            error(node, path, zh: "应为十进制数字，实际是 \(number.text)",
+                  en: "expected a decimal number, found \(number.text)")
+        case .outOfRange:
+            error(node, path,
+                  zh: "数字 \(JSON5FieldReader.clip(number.text)) 超出可精确计算的范围（整数部分至多 \(JSON5Number.maxIntegerDigits) 位，小数部分至多 \(JSON5Number.maxFractionDigits) 位）",
+                  en: "number \(JSON5FieldReader.clip(number.text)) is out of the exact range (at most \(JSON5Number.maxIntegerDigits) digits before and \(JSON5Number.maxFractionDigits) after the decimal point)")
+        }
+        return nil
+    }
+
+    /// A number ≥ 0.
+    package func nonNegative(_ node: JSON5Node, _ path: JSON5Path) -> ExactDecimal? {
+        guard let v = decimal(node, path) else { return nil }
+        if v.isNegative {
+            error(node, path, zh: "不能为负数，实际是 \(literal(node))", en: "must not be negative, found \(literal(node))")
+            return nil
+        }
+        return v
+    }
+
+    /// A number > 0.
+    package func positive(_ node: JSON5Node, _ path: JSON5Path) -> ExactDecimal? {
+        guard let v = nonNegative(node, path) else { return nil }
+        if v.isZero {
+            error(node, path, zh: "应大于 0，实际是 \(literal(node))", en: "must be greater than 0, found \(literal(node))")
+            return nil
+        }
+        return v
+    }
+
+    /// A number in 0…1 (a share or a rate).
+    package func fraction(_ node: JSON5Node, _ path: JSON5Path) -> ExactDecimal? {
+        guard let v = decimal(node, path) else { return nil }
+        if v.isNegative || v > .one {
+            error(node, path, zh: "应在 0 到 1 之间，实际是 \(literal(node))", en: "must be between 0 and 1, found \(literal(node))")
+            return nil
+        }
+        return v
+    }
+
+    /// An integer in `range`; `expectedZh`/`expectedEn` describe what is valid.
+    package func integer(_ node: JSON5Node, _ path: JSON5Path, in range: ClosedRange<Int>,
+                 expectedZh: String, expectedEn: String) -> Int? {
+        guard case .number(let number) = node.value else {
+            typeError(node, path, expectedZh: expectedZh, expectedEn: expectedEn)
+            return nil
+        }
+        if case .value(let v) = number.conversion, v.normalized.exponent == 0,
+           v >= ExactDecimal(range.lowerBound), v <= ExactDecimal(range.upperBound) {
+            return v.floor
+        }
+        error(node, path, zh: "应为\(expectedZh)，实际是 \(literal(node))", en: "expected \(expectedEn), found \(literal(node))")
+        return nil
+    }
+
+    /// A positive whole number (1, 2, …).
+    package func positiveInteger(_ node: JSON5Node, _ path: JSON5Path) -> Int? {
+        integer(node, path, in: 1...1_000_000, expectedZh: "正整数", expectedEn: "a positive integer")
+    }
+
+    /// A list of strings.
+    package func strings(_ node: JSON5Node, _ path: JSON5Path) -> [String]? {
+        guard let elements = array(node, path) else { return nil }
+        var out: [String] = []
+        var ok = true
+        for (i, element) in elements.enumerated() {
+            if let s = string(element, path.index(i)) { out.append(s) } else { ok = false }
+        }
+        return ok ? out : nil
+    }
+
+    // MARK: Describing values
+
+    package func typeError(_ node: JSON5Node, _ path: JSON5Path, expectedZh: String, expectedEn: String) {
+        error(node, path, zh: "应为\(expectedZh)，实际是\(JSON5FieldReader.describeZh(node.value))",
+              en: "expected \(expectedEn), found \(JSON5FieldReader.describeEn(node.value))")
+    }
+
+    /// The value as written, for messages (`-5`, `"abc"`).
+    package func literal(_ node: JSON5Node) -> String {
+        switch node.value {
+        case .number(let n): return JSON5FieldReader.clip(n.text)
+        case .string(let s): return JSON5Path.quoted(JSON5FieldReader.clip(s))
+        case .bool(let b): return b ? "true" : "false"
+        case .null: return "null"
+        case .object: return "{…}"
+        case .array: return "[…]"
+        }
+    }
+
+    static func describeZh(_ value: JSON5Value) -> String {
+        switch value {
+        case .object: return "对象 {…}"
+        case .array: return "数组 […]"
+        case .string(let s): return "字符串 \(JSON5Path.quoted(clip(s)))"
+        case .number(let n): return "数字 \(clip(n.text))"
+        case .bool(let b): return b ? " true" : " false"
+        case .null: return " null"
+        }
+    }
+
+    static func describeEn(_ value: JSON5Value) -> String {
+        switch value {
+        case .object: return "an object {…}"
+        case .array: return "an array […]"
+        case .string(let s): return "the string \(JSON5Path.quoted(clip(s)))"
+        case .number(let n): return "the number \(clip(n.text))"
+        case .bool(let b): return b ? "true" : "false"
+        case .null: return "null"
+        }
+    }
+
+    package static func clip(_ s: String) -> String {
+        s.count > 40 ? String(s.prefix(40)) + "…" : s
+    }
+}
+
+/// An object whose keys were checked by ``JSON5FieldReader/object(_:_:fields:optional:)``.
+package struct JSON5Object {
+    let node: JSON5Node
+    let path: JSON5Path
+    let members: [JSON5Member]
+
+    /// The first value given for `key`, null included.
+    package subscript(key: String) -> JSON5Node? {
+        members.first { $0.key == key }?.value
+    }
+
+    /// The value for an optional `key`; absent and `null` both mean "not given".
+    package func optional(_ key: String) -> JSON5Node? {
+        guard let node = self[key] else { return nil }
+        if case .null = node.value { return nil }
+        return node
+    }
+
+    func has(_ key: String) -> Bool { members.contains { $0.key == key } }
+}
+
+/// Reading an input file as text; a failure is a diagnostic, never a thrown error.
+package enum LoaderFile {
+    /// The file's text, or a diagnostic saying why it could not be read.
+    package static func read(_ path: String, whatZh: String, whatEn: String) -> (text: String?, diagnostic: Diagnostic?) {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            return (nil, .error(path, zh: "找不到\(whatZh)文件 \(path)；请检查路径是否正确",
+                                en: "\(whatEn) file \(path) not found; check the path"))
+        }
+        if isDirectory.boolValue {
+            return (nil, .error(path, zh: "\(path) 是文件夹，应为\(whatZh)文件", en: "\(path) is a folder; expected a \(whatEn) file"))
+        }
+        // Read with open/read, as data files are: `FileManager.contents(atPath:)` of the
+        // toolchain's Foundation leaks on empty files.
+        guard let data = FileBytes.contents(of: path) else {
+            return (nil, .error(path, zh: "无法读取\(whatZh)文件 \(path)；请检查文件权限", en: "cannot read \(whatEn) file \(path); check its permissions"))
+        }
+        guard let text = String(validating: data, as: UTF8.self) else {
+            return (nil, .error(path, zh: "\(whatZh)文件 \(path) 不是 UTF-8 编码；请用 UTF-8 另存",
+                                en: "\(whatEn) file \(path) is not UTF-8 text; save it as UTF-8"))
+        }
+        return (text, nil)
+    }
+
+    /// `relative` resolved against `folder` (an absolute `relative` stays as it is).
+    package static func join(_ folder: String, _ relative: String) -> String {
+        if relative.hasPrefix("/") || folder.isEmpty || folder == "." { return relative }
+        return folder.hasSuffix("/") ? folder + relative : folder + "/" + relative
+    }
+
+    /// The folder part of a path (`a/b/c.json5` → `a/b`; `c.json5` → empty).
+    package static func folder(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/") else { return "" }
+        if slash == path.startIndex { return "/" }
+        return String(path[..<slash])
+    }
+}

@@ -1,0 +1,242 @@
+import KaoheModel
+/// A parsed JSON5 value with the place it starts in its file.
+///
+/// Line and column are 1-based; the column counts characters (grapheme clusters), so a
+/// Chinese character counts as one column, as it does in the message caret.
+public struct JSON5Node: Sendable, Hashable {
+    public var value: JSON5Value
+    public var line: Int
+    public var column: Int
+
+    public init(_ value: JSON5Value, line: Int, column: Int) {
+        self.value = value
+        self.line = line
+        self.column = column
+    }
+}
+
+/// The value tree of a JSON5 document. Objects keep their members in file order, including
+/// repeated keys (the parser reports those).
+public enum JSON5Value: Sendable, Hashable {
+    case object([JSON5Member])
+    case array([JSON5Node])
+    case string(String)
+    case number(JSON5Number)
+    case bool(Bool)
+    case null
+}
+
+/// One `key: value` pair of an object; the key carries its own position.
+public struct JSON5Member: Sendable, Hashable {
+    public var key: String
+    public var keyLine: Int
+    public var keyColumn: Int
+    public var value: JSON5Node
+
+    public init(key: String, keyLine: Int, keyColumn: Int, value: JSON5Node) {
+        self.key = key
+        self.keyLine = keyLine
+        self.keyColumn = keyColumn
+        self.value = value
+    }
+}
+
+/// A number literal, kept as written so it converts to ``ExactDecimal`` without binary rounding.
+public struct JSON5Number: Sendable, Hashable, CustomStringConvertible {
+    public enum Kind: Sendable, Hashable {
+        /// Digits with optional sign, decimal point and exponent (`-1.5`, `.5`, `+3.`, `2e3`).
+        case decimal
+        /// `0x1F`.
+        case hexadecimal
+        /// `Infinity`, `-Infinity`.
+        case infinity
+        /// `NaN`.
+        case nan
+    }
+
+    /// The literal exactly as written, sign included.
+    public var text: String
+    public var kind: Kind
+
+    public init(text: String, kind: Kind) {
+        self.text = text
+        self.kind = kind
+    }
+
+    public var description: String { text }
+
+    /// Digits allowed before and after the decimal point for an exact value.
+    public static let maxIntegerDigits = 12
+    public static let maxFractionDigits = 12
+
+    /// The outcome of converting the literal to an exact decimal.
+    public enum Conversion: Sendable, Hashable {
+        case value(ExactDecimal)
+        /// Hexadecimal, Infinity or NaN: not a plain decimal number.
+        case notDecimal
+        /// More than ``maxIntegerDigits`` digits before or ``maxFractionDigits`` after the point.
+        case outOfRange
+    }
+
+    /// Converts a decimal literal exactly (exponents are applied to the digits, not computed
+    /// in binary): `0.1` is exactly one tenth and `2.5e1` is exactly 25.
+    public var conversion: Conversion {
+        guard kind == .decimal else { return .notDecimal }
+        var scalars = Substring(text).unicodeScalars[...]
+        var negative = false
+        if let first = scalars.first, first == "+" || first == "-" {
+            negative = first == "-"
+            scalars = scalars.dropFirst()
+        }
+        var digits: [UInt8] = []
+        var pointPosition: Int? = nil
+        var exponent = 0
+        var exponentNegative = false
+        var inExponent = false
+        var exponentDigits = 0
+        for scalar in scalars {
+            if inExponent {
+                if scalar == "+" || scalar == "-" {
+                    guard exponentDigits == 0 else { return .outOfRange }
+                    exponentNegative = scalar == "-"
+                } else if let d = JSON5Number.digit(scalar) {
+                    exponentDigits += 1
+                    // Saturate: anything this large is out of range unless the digits are all zero.
+                    if exponent < 1_000_000 { exponent = exponent * 10 + d }
+                } else {
+                    return .notDecimal
+                }
+            } else if scalar == "." {
+                guard pointPosition == nil else { return .notDecimal }
+                pointPosition = digits.count
+            } else if scalar == "e" || scalar == "E" {
+                inExponent = true
+            } else if let d = JSON5Number.digit(scalar) {
+                digits.append(UInt8(d))
+            } else {
+                return .notDecimal
+            }
+        }
+        guard !digits.isEmpty, !inExponent || exponentDigits > 0 else { return .notDecimal }
+        // The decimal point sits after `point` digits of `digits`.
+        var point = (pointPosition ?? digits.count) + (exponentNegative ? -exponent : exponent)
+        var start = 0
+        while start < digits.count && digits[start] == 0 { start += 1; point -= 1 }
+        var end = digits.count
+        while end > start && digits[end - 1] == 0 { end -= 1 }
+        if start == end { return .value(.zero) }
+        let count = end - start
+        let integerDigits = max(0, point)
+        let fractionDigits = max(0, count - point)
+        guard integerDigits <= JSON5Number.maxIntegerDigits,
+              fractionDigits <= JSON5Number.maxFractionDigits else { return .outOfRange }
+        var mantissa: Int128 = 0
+        for d in digits[start..<end] { mantissa = mantissa * 10 + Int128(d) }
+        if point > count { mantissa *= ExactDecimal.power(point - count) }
+        return .value(ExactDecimal(mantissa: negative ? -mantissa : mantissa, exponent: fractionDigits))
+    }
+
+    /// The exact value, or nil for hexadecimal, Infinity, NaN or out-of-range literals.
+    public var decimal: ExactDecimal? {
+        if case .value(let v) = conversion { return v }
+        return nil
+    }
+
+    private static func digit(_ scalar: Unicode.Scalar) -> Int? {
+        let v = scalar.value
+        return v >= 48 && v <= 57 ? Int(v - 48) : nil
+    }
+}
+
+/// Where a value sits in a document, as written in messages: `categories[2].points`.
+public struct JSON5Path: Sendable, Hashable, CustomStringConvertible {
+    public enum Component: Sendable, Hashable {
+        case key(String)
+        case index(Int)
+    }
+
+    public var components: [Component]
+
+    public init(_ components: [Component] = []) { self.components = components }
+
+    public static let root = JSON5Path()
+
+    public var isRoot: Bool { components.isEmpty }
+
+    /// The path of a member of this object.
+    public func key(_ name: String) -> JSON5Path { JSON5Path(components + [.key(name)]) }
+
+    /// The path of an element of this array.
+    public func index(_ i: Int) -> JSON5Path { JSON5Path(components + [.index(i)]) }
+
+    /// `categories[2].points`; keys that are not plain words are quoted: `["a b"]`. Empty at the root.
+    public var description: String {
+        var out = ""
+        for component in components {
+            switch component {
+            case .index(let i):
+                out += "[\(i)]"
+            case .key(let k):
+                if JSON5Path.isPlain(k) {
+                    out += out.isEmpty ? k : "." + k
+                } else {
+                    out += "[" + JSON5Path.quoted(k) + "]"
+                }
+            }
+        }
+        return out
+    }
+
+    /// The path as it starts a message; the root is named in words.
+    public func text(_ language: Language) -> String {
+        if isRoot { return language == .zh ? "（顶层）" : "(top level)" }
+        return description
+    }
+
+    private static func isPlain(_ key: String) -> Bool {
+        guard !key.isEmpty else { return false }
+        for scalar in key.unicodeScalars {
+            if scalar == "." || scalar == "[" || scalar == "]" || scalar == "\"" || scalar == ":"
+                || scalar.properties.isWhitespace || scalar.value < 0x20 { return false }
+        }
+        return true
+    }
+
+    static func quoted(_ s: String) -> String {
+        var out = "\""
+        for scalar in s.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return out + "\""
+    }
+}
+
+/// A parsed JSON5 file: the root value and the file's lines (for message excerpts).
+public struct JSON5Document: Sendable {
+    public var root: JSON5Node
+    /// The lines of the file without their line terminators.
+    public var lines: [String]
+
+    public init(root: JSON5Node, lines: [String]) {
+        self.root = root
+        self.lines = lines
+    }
+
+    /// The text of a 1-based line, or nil past the end.
+    public func lineText(_ line: Int) -> String? {
+        line >= 1 && line <= lines.count ? lines[line - 1] : nil
+    }
+}

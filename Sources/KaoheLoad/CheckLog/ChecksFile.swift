@@ -1,0 +1,125 @@
+import KaoheModel
+import KaoheInput
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Validates `checks.csv`, the weekly check log (周检查记录): keeps the failed checks, and for
+/// coverage the ISO weeks each unit was checked in.
+///
+/// The log is the one file that grows large (a district's year can hold millions of rows), so
+/// it is streamed: read once, a window of 1 MiB at a time, each record validated and folded as
+/// it is scanned. What is kept grows with the units and with the failed checks, not with the
+/// pass rows. A large file is read by two threads, each from one half (split at a line start;
+/// when a quoted field holds the line break at the split, the second half is read again).
+///
+/// Common rows are checked straight from their bytes; any row that is not plainly valid goes
+/// through the full row validation (``validate(_:context:)``), which words every diagnostic.
+enum ChecksFile {
+    struct Result {
+        /// The path as the user gave it.
+        var path: String
+        var failures = FailureLog()
+        var usage: FileUsage
+        /// Per unit, in units.csv order: bit `w` is set when ISO week `w` of the assessment
+        /// year has at least one record.
+        var weeks: [UInt64] = []
+        /// The latest check date seen.
+        var lastDate: CivilDate?
+        var duplicates: [DuplicateRow] = []
+    }
+
+    /// Diagnostics kept for the file; later ones are counted in one closing diagnostic.
+    static let maxDiagnostics = 1000
+    /// Files from this size on are read by two threads.
+    static let parallelBytes = 4 << 20
+
+    /// How the file is read (tests use small windows and splits).
+    struct Options {
+        /// Files from this size on are read by two threads.
+        var parallelBytes = ChecksFile.parallelBytes
+        /// The window a stream reads at a time.
+        var windowBytes = 1 << 20
+        var maxRecordBytes = CSVReader.maxRecordBytes
+    }
+
+    /// Reads, validates and folds `checks.csv`; nil (with diagnostics) when the file is missing
+    /// or cannot be used at all.
+    static func load(path: String, name: String, context: ValidationContext,
+                     diagnostics: inout [Diagnostic], ignored: inout [IgnoredColumn],
+                     options: Options = Options()) -> Result? {
+        guard FileManager.default.fileExists(atPath: path) else {
+            diagnostics.append(DataTable.missingFile(path, name: name, specs: ColumnSpec.checks))
+            return nil
+        }
+        let descriptor = open(path, O_RDONLY)
+        guard descriptor >= 0 else {
+            diagnostics.append(.error(path, zh: "无法读取文件", en: "cannot read the file"))
+            return nil
+        }
+        defer { close(descriptor) }
+        var info = stat()
+        let size = fstat(descriptor, &info) == 0 ? Int(info.st_size) : 0
+        let reading = Reading(path: path, name: name, context: context, descriptor: descriptor, size: size, options: options)
+
+        var outcome = reading.scan(encoding: .utf8)
+        var decodeDiagnostics: [Diagnostic] = []
+        if case .invalidUTF8 = outcome {
+            let head = reading.head(3)
+            let body = head.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+            if body == 3 {
+                let line = reading.lineOfFirstInvalidUTF8(from: body)
+                diagnostics.append(.error(
+                    path, line: line,
+                    zh: "文件以 UTF-8 标记（BOM）开头，但第 \(line) 行含有不是 UTF-8 的字节；请在 Excel 中重新另存为“CSV UTF-8（逗号分隔）”",
+                    en: "the file starts with a UTF-8 byte order mark, but line \(line) holds bytes that are not UTF-8; save it again from Excel as \"CSV UTF-8 (Comma delimited)\""))
+                return nil
+            }
+            if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) {
+                diagnostics.append(.error(
+                    path,
+                    zh: "文件是 UTF-16 编码（Excel 的“Unicode 文本”）；请在 Excel 中另存为“CSV UTF-8（逗号分隔）”",
+                    en: "the file is UTF-16 (Excel's \"Unicode Text\"); save it from Excel as \"CSV UTF-8 (Comma delimited)\""))
+                return nil
+            }
+            outcome = reading.scan(encoding: .gb18030)
+            if case .undecodable = outcome {
+                let line = reading.lineOfFirstInvalidUTF8(from: 0)
+                diagnostics.append(.error(
+                    path, line: line,
+                    zh: "文件既不是 UTF-8 也不是 GB18030 编码（第 \(line) 行起有无法识别的字节）；请在 Excel 中另存为“CSV UTF-8（逗号分隔）”",
+                    en: "the file is neither UTF-8 nor GB18030 (unreadable bytes from line \(line)); save it from Excel as \"CSV UTF-8 (Comma delimited)\""))
+                return nil
+            }
+            decodeDiagnostics.append(.warning(
+                path,
+                zh: "文件不是 UTF-8 编码，已按 GB18030（GBK）读取；建议在 Excel 中另存为“CSV UTF-8（逗号分隔）”",
+                en: "the file is not UTF-8 and was read as GB18030 (GBK); save it from Excel as \"CSV UTF-8 (Comma delimited)\" to avoid this warning"))
+        }
+
+        switch outcome {
+        case .invalidUTF8, .undecodable, .unreadable:
+            diagnostics.append(.error(path, zh: "无法读取文件", en: "cannot read the file"))
+            return nil
+        case .noHeader(let syntax):
+            diagnostics += decodeDiagnostics + syntax.kept
+            diagnostics += syntax.closing(path)
+            diagnostics.append(DataTable.emptyFile(path, specs: ColumnSpec.checks))
+            return nil
+        case .badHeader(let syntax, let header, let ignoredColumns):
+            ignored += ignoredColumns
+            var limited = Limited(limit: maxDiagnostics)
+            limited.take(syntax)
+            limited.append(contentsOf: header)
+            diagnostics += decodeDiagnostics + limited.kept + limited.closing(path)
+            return nil
+        case .scanned(let scanned):
+            ignored += scanned.ignored
+            diagnostics += decodeDiagnostics + scanned.diagnostics
+            return scanned.result
+        }
+    }
+}

@@ -1,0 +1,38 @@
+import KaoheModel
+import KaoheInput
+/// Every unit needs a score for every component (SPEC 3.4); the survey component comes from survey.csv.
+enum Completeness {
+    /// What the score files named, valid or not; nil when the file was not read at all (its
+    /// absence is reported on its own).
+    struct Attempted {
+        var scores: Set<String>?
+        var surveys: Set<String>?
+    }
+
+    static func check(_ dataset: Dataset, folder: String, attempted: Attempted, diagnostics: inout [Diagnostic]) {
+        let criteria = dataset.criteria
+        let surveyComponent = criteria.survey?.component
+        var have = Set<String>()
+        for record in dataset.scores { have.insert("\(record.unit)\u{1F}\(record.component)") }
+        let surveyed = Set(dataset.surveys.map(\.unit))
+        let scoresPath = Paths.join(folder, DataFolder.files.scores)
+        let surveyPath = Paths.join(folder, DataFolder.files.survey)
+        for unit in dataset.units {
+            for component in criteria.components {
+                if component.id == surveyComponent {
+                    guard let tried = attempted.surveys else { continue }
+                    if !surveyed.contains(unit.id) && !tried.contains(unit.id) {
+                        diagnostics.append(.error(surveyPath,
+                            zh: "单位 \(unit.id)（\(unit.name)）缺少民意调查数据（项目 \(component.id)）；请在 survey.csv 中加一行",
+                            en: "unit \(unit.id) (\(unit.name)) has no survey counts (component \(component.id)); add a row to survey.csv"))
+                    }
+                } else if let tried = attempted.scores, !have.contains("\(unit.id)\u{1F}\(component.id)"),
+                          !tried.contains("\(unit.id)\u{1F}\(component.id)") {
+                    diagnostics.append(.error(scoresPath,
+                        zh: "单位 \(unit.id)（\(unit.name)）缺少项目 \(component.id)（\(component.name)）的得分；请在 scores.csv 中加一行",
+                        en: "unit \(unit.id) (\(unit.name)) has no score for component \(component.id) (\(component.name)); add a row to scores.csv"))
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,37 @@
+import KaoheModel
+import KaoheInput
+/// Gaps in the check log (SPEC 5): unit-weeks with no record and units never checked.
+enum Coverage {
+    /// ISO weeks of the year are counted up to the week of the latest check in the file, so a
+    /// year still in progress does not report its future weeks as gaps.
+    static func report(_ checks: ChecksFile.Result, units: [Unit], year: Int, path: String,
+                       quality: inout DataQuality, diagnostics: inout [Diagnostic]) {
+        guard let last = checks.lastDate else {
+            quality.neverChecked = units.map(\.id)
+            if !units.isEmpty {
+                diagnostics.append(.warning(path, zh: "没有任何检查记录", en: "the check log has no records"))
+            }
+            return
+        }
+        let lastWeek: Int
+        if last.isoWeek.year == year {
+            lastWeek = last.isoWeek.week
+        } else if let dec28 = CivilDate(year: year, month: 12, day: 28) {
+            lastWeek = dec28.isoWeek.week
+        } else {
+            lastWeek = 52
+        }
+        for (u, unit) in units.enumerated() {
+            let weeks = u < checks.weeks.count ? checks.weeks[u] : 0
+            guard weeks != 0 else {
+                quality.neverChecked.append(unit.id)
+                diagnostics.append(.warning(path,
+                    zh: "单位 \(unit.id)（\(unit.name)）全年没有检查记录",
+                    en: "unit \(unit.id) (\(unit.name)) was never checked"))
+                continue
+            }
+            let missing = (1...max(1, lastWeek)).filter { $0 > 63 || weeks & (1 << UInt64($0)) == 0 }
+            if !missing.isEmpty { quality.missingWeeks.append(UnitWeeks(unit: unit.id, weeks: missing)) }
+        }
+    }
+}

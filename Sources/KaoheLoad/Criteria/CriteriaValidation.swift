@@ -1,0 +1,389 @@
+import KaoheModel
+import KaoheInput
+/// The list sections of a criteria file and the rules that tie them together: unique ids,
+/// sums, band order and references between sections.
+extension CriteriaReader {
+    /// Ids seen so far of one kind, with the path where each was first given.
+    final class IdRegistry {
+        let kindZh: String
+        let kindEn: String
+        let ruleZh: String
+        let ruleEn: String
+        var seen: [String: JSON5Path] = [:]
+        var order: [String] = []
+
+        init(kindZh: String, kindEn: String, ruleZh: String, ruleEn: String) {
+            self.kindZh = kindZh; self.kindEn = kindEn; self.ruleZh = ruleZh; self.ruleEn = ruleEn
+        }
+
+        /// Registers `id`; reports it and returns false when it was given before.
+        func register(_ id: String, _ node: JSON5Node, _ path: JSON5Path, _ r: JSON5FieldReader) -> Bool {
+            if let first = seen[id] {
+                r.error(node, path, zh: "\(kindZh) “\(id)” 重复（已用于 \(first)）；\(ruleZh)",
+                        en: "\(kindEn) \"\(id)\" is used twice (also at \(first)); \(ruleEn)")
+                return false
+            }
+            seen[id] = path
+            order.append(id)
+            return true
+        }
+    }
+
+    // MARK: Categories and items
+
+    func readCategories(_ node: JSON5Node, scale: ExactDecimal?) -> [Category]? {
+        let path = JSON5Path.root.key("categories")
+        guard let elements = r.nonEmptyArray(node, path, whatZh: "类别", whatEn: "category") else { return nil }
+        let categoryIds = IdRegistry(kindZh: "类别 id", kindEn: "category id",
+                                     ruleZh: "类别 id 须各不相同", ruleEn: "category ids must be unique")
+        let itemIds = IdRegistry(kindZh: "检查项 id", kindEn: "item id",
+                                 ruleZh: "检查项 id 在所有类别中须唯一，因为 checks.csv 按 id 引用检查项",
+                                 ruleEn: "item ids must be unique across all categories because checks.csv refers to items by id")
+        var categories: [Category] = []
+        var complete = true
+        // The sum is checked only when every category's points could be read.
+        var allPoints: [ExactDecimal] = []
+        var pointsComplete = true
+        var lastPoints: (node: JSON5Node, path: JSON5Path)? = nil
+        for (i, element) in elements.enumerated() {
+            let p = path.index(i)
+            guard let object = r.object(element, p, fields: ["id", "name", "en", "points", "items"], optional: ["en"]) else {
+                complete = false
+                pointsComplete = false
+                continue
+            }
+            let id = object["id"].flatMap { idNode in
+                r.identifier(idNode, p.key("id")).flatMap { _ = categoryIds.register($0, idNode, p.key("id"), r); return $0 }
+            }
+            let name = object["name"].flatMap { r.string($0, p.key("name")) }
+            let en = object.optional("en").flatMap { r.string($0, p.key("en")) }
+            let points = object["points"].flatMap { r.nonNegative($0, p.key("points")) }
+            if let points, let pointsNode = object["points"] {
+                allPoints.append(points)
+                lastPoints = (pointsNode, p.key("points"))
+            } else {
+                pointsComplete = false
+            }
+            let items = object["items"].flatMap {
+                readItems($0, p.key("items"), categoryId: id ?? "", points: points, registry: itemIds)
+            }
+            guard let id, let name, let points, let items else {
+                complete = false
+                continue
+            }
+            categories.append(Category(id: id, name: name, en: en, points: points, items: items))
+        }
+        if pointsComplete, let scale, let lastPoints {
+            let sum = ExactDecimal.sum(allPoints)
+            if sum != scale {
+                r.error(lastPoints.node, lastPoints.path,
+                        zh: "各类别分值之和为 \(sum)，应等于满分 scale \(scale)",
+                        en: "category points add up to \(sum); they must add up to scale \(scale)")
+                return nil
+            }
+        }
+        return complete ? categories : nil
+    }
+
+    func readItems(_ node: JSON5Node, _ path: JSON5Path, categoryId: String, points: ExactDecimal?,
+                   registry: IdRegistry) -> [Item]? {
+        guard let elements = r.array(node, path) else { return nil }
+        var items: [Item] = []
+        var complete = true
+        for (i, element) in elements.enumerated() {
+            let p = path.index(i)
+            guard let object = r.object(element, p, fields: ["id", "name", "en", "deduction"], optional: ["en"]) else {
+                complete = false
+                continue
+            }
+            let id = object["id"].flatMap { idNode in
+                r.identifier(idNode, p.key("id")).flatMap { _ = registry.register($0, idNode, p.key("id"), r); return $0 }
+            }
+            let name = object["name"].flatMap { r.string($0, p.key("name")) }
+            let en = object.optional("en").flatMap { r.string($0, p.key("en")) }
+            let deduction = object["deduction"].flatMap { r.nonNegative($0, p.key("deduction")) }
+            if let d = deduction, let points, d > points, let dNode = object["deduction"] {
+                r.error(dNode, p.key("deduction"),
+                        zh: "扣分 \(d) 大于所属类别 \(categoryId) 的分值 \(points)；扣分应在 0 到 \(points) 之间",
+                        en: "deduction \(d) is more than the points (\(points)) of its category \(categoryId); it must be between 0 and \(points)")
+            }
+            guard let id, let name, let deduction else {
+                complete = false
+                continue
+            }
+            items.append(Item(id: id, name: name, en: en, deduction: deduction))
+        }
+        return complete ? items : nil
+    }
+
+    // MARK: Parts and components
+
+    /// A part read from the file, with its components (empty for a checks part).
+    struct ReadPart {
+        var part: Part
+        var components: [Component]
+    }
+
+    func readParts(_ node: JSON5Node) -> [ReadPart]? {
+        let path = JSON5Path.root.key("parts")
+        guard let elements = r.nonEmptyArray(node, path, whatZh: "部分", whatEn: "part") else { return nil }
+        let partIds = IdRegistry(kindZh: "部分 id", kindEn: "part id",
+                                 ruleZh: "部分 id 须各不相同", ruleEn: "part ids must be unique")
+        let componentIds = IdRegistry(kindZh: "项目 id", kindEn: "component id",
+                                      ruleZh: "项目 id 在所有部分中须唯一，因为 scores.csv 按 id 引用项目",
+                                      ruleEn: "component ids must be unique across all parts because scores.csv refers to components by id")
+        var parts: [ReadPart] = []
+        var complete = true
+        var checksPart: JSON5Path? = nil
+        var weights: [ExactDecimal] = []
+        var weightsComplete = true
+        var lastWeight: (node: JSON5Node, path: JSON5Path)? = nil
+        for (i, element) in elements.enumerated() {
+            let p = path.index(i)
+            // The kind decides which fields belong.
+            var kindText: String? = nil
+            if case .object(let members) = element.value, let kindNode = members.first(where: { $0.key == "kind" })?.value,
+               case .string(let s) = kindNode.value {
+                kindText = s
+            }
+            let fields: [String]
+            var optional: Set<String> = ["en"]
+            switch kindText {
+            case "checks": fields = ["id", "name", "en", "weight", "kind", "period"]
+            case "scores": fields = ["id", "name", "en", "weight", "kind", "components"]
+            default:
+                fields = ["id", "name", "en", "weight", "kind", "period", "components"]
+                optional.formUnion(["period", "components"])
+            }
+            guard let object = r.object(element, p, fields: fields, optional: optional) else {
+                complete = false
+                weightsComplete = false
+                continue
+            }
+            let id = object["id"].flatMap { idNode in
+                r.identifier(idNode, p.key("id")).flatMap { _ = partIds.register($0, idNode, p.key("id"), r); return $0 }
+            }
+            let name = object["name"].flatMap { r.string($0, p.key("name")) }
+            let en = object.optional("en").flatMap { r.string($0, p.key("en")) }
+            let weight = object["weight"].flatMap { r.nonNegative($0, p.key("weight")) }
+            if let weight, let weightNode = object["weight"] {
+                weights.append(weight)
+                lastWeight = (weightNode, p.key("weight"))
+            } else {
+                weightsComplete = false
+            }
+            var kind: PartKind? = nil
+            var components: [Component] = []
+            if let kindNode = object["kind"], let text = r.string(kindNode, p.key("kind")) {
+                switch text {
+                case "checks":
+                    if let first = checksPart {
+                        r.error(kindNode, p.key("kind"),
+                                zh: "只能有一个 checks 部分（\(first) 已是 checks）；请合并或把本部分改为 scores",
+                                en: "only one part may be of kind \"checks\" (\(first) already is); merge them or make this part \"scores\"")
+                    } else {
+                        checksPart = p
+                        if let period = object["period"].flatMap({ readPeriod($0, p.key("period")) }) {
+                            kind = .checks(period: period)
+                        }
+                    }
+                case "scores":
+                    if let list = object["components"].flatMap({ readComponents($0, p.key("components"), partId: id ?? "", registry: componentIds) }) {
+                        components = list
+                        kind = .scores(components: list)
+                    }
+                default:
+                    r.error(kindNode, p.key("kind"), zh: "未知的类型 “\(text)”；可选：checks（按检查记录计分）、scores（按 scores.csv 计分）",
+                            en: "unknown kind \"\(text)\"; valid kinds: checks (scored from the check log), scores (scored from scores.csv)")
+                }
+            }
+            guard let id, let name, let weight, let kind else {
+                complete = false
+                continue
+            }
+            parts.append(ReadPart(part: Part(id: id, name: name, en: en, weight: weight, kind: kind), components: components))
+        }
+        if weightsComplete, let lastWeight {
+            let sum = ExactDecimal.sum(weights)
+            if sum != .one {
+                r.error(lastWeight.node, lastWeight.path,
+                        zh: "各部分权重之和为 \(sum)，应为 1",
+                        en: "part weights add up to \(sum); they must add up to 1")
+                return nil
+            }
+        }
+        return complete ? parts : nil
+    }
+
+    func readPeriod(_ node: JSON5Node, _ path: JSON5Path) -> PeriodKind? {
+        guard let text = r.string(node, path) else { return nil }
+        if let period = PeriodKind(rawValue: text) { return period }
+        r.error(node, path, zh: "未知的排名周期 “\(text)”；可选：quarter（季）、half（半年）、month（月）",
+                en: "unknown ranking period \"\(text)\"; valid periods: quarter, half, month")
+        return nil
+    }
+
+    func readComponents(_ node: JSON5Node, _ path: JSON5Path, partId: String, registry: IdRegistry) -> [Component]? {
+        guard let elements = r.nonEmptyArray(node, path, whatZh: "项目", whatEn: "component") else { return nil }
+        var components: [Component] = []
+        var complete = true
+        var weights: [ExactDecimal] = []
+        var weightsComplete = true
+        var lastWeight: (node: JSON5Node, path: JSON5Path)? = nil
+        for (i, element) in elements.enumerated() {
+            let p = path.index(i)
+            guard let object = r.object(element, p, fields: ["id", "name", "en", "weight"], optional: ["en"]) else {
+                complete = false
+                weightsComplete = false
+                continue
+            }
+            let id = object["id"].flatMap { idNode in
+                r.identifier(idNode, p.key("id")).flatMap { _ = registry.register($0, idNode, p.key("id"), r); return $0 }
+            }
+            let name = object["name"].flatMap { r.string($0, p.key("name")) }
+            let en = object.optional("en").flatMap { r.string($0, p.key("en")) }
+            let weight = object["weight"].flatMap { r.nonNegative($0, p.key("weight")) }
+            if let weight, let weightNode = object["weight"] {
+                weights.append(weight)
+                lastWeight = (weightNode, p.key("weight"))
+            } else {
+                weightsComplete = false
+            }
+            guard let id, let name, let weight else {
+                complete = false
+                continue
+            }
+            components.append(Component(id: id, name: name, en: en, weight: weight))
+        }
+        if weightsComplete, let lastWeight {
+            let sum = ExactDecimal.sum(weights)
+            if sum != .one {
+                r.error(lastWeight.node, lastWeight.path,
+                        zh: "部分 \(partId) 的各项目权重之和为 \(sum)，应为 1",
+                        en: "the component weights of part \(partId) add up to \(sum); they must add up to 1")
+                return nil
+            }
+        }
+        return complete ? components : nil
+    }
+
+    // MARK: Bands and what refers to them
+
+    func readBands(_ node: JSON5Node, scale: ExactDecimal?) -> [Band]? {
+        let path = JSON5Path.root.key("bands")
+        guard let elements = r.nonEmptyArray(node, path, whatZh: "等次", whatEn: "band") else { return nil }
+        let names = IdRegistry(kindZh: "等次名称", kindEn: "band name",
+                               ruleZh: "等次名称须各不相同", ruleEn: "band names must be unique")
+        var bands: [Band] = []
+        var complete = true
+        var previous: (name: String, min: ExactDecimal)? = nil
+        var last: (node: JSON5Node, path: JSON5Path, min: ExactDecimal)? = nil
+        for (i, element) in elements.enumerated() {
+            let p = path.index(i)
+            last = nil
+            guard let object = r.object(element, p, fields: ["name", "en", "min"], optional: ["en"]) else {
+                complete = false
+                continue
+            }
+            let name = object["name"].flatMap { nameNode in
+                r.identifier(nameNode, p.key("name")).flatMap { _ = names.register($0, nameNode, p.key("name"), r); return $0 }
+            }
+            let en = object.optional("en").flatMap { r.string($0, p.key("en")) }
+            let min = object["min"].flatMap { r.nonNegative($0, p.key("min")) }
+            if let m = min, let minNode = object["min"] {
+                last = (minNode, p.key("min"), m)
+                if let scale, m > scale {
+                    r.error(minNode, p.key("min"), zh: "等次下限 \(m) 高于满分 scale \(scale)",
+                            en: "band min \(m) is above scale \(scale)")
+                } else if let before = previous, m >= before.min {
+                    r.error(minNode, p.key("min"),
+                            zh: "等次下限 \(m) 不低于前面等次 \(before.name) 的下限 \(before.min)；bands 须从高到低排列，下限严格递减",
+                            en: "band min \(m) is not below the min \(before.min) of band \(before.name) listed before it; bands go from highest to lowest with strictly descending min")
+                } else {
+                    previous = (name ?? "", m)
+                }
+            }
+            guard let name, let min else {
+                complete = false
+                continue
+            }
+            bands.append(Band(name: name, en: en, min: min))
+        }
+        if let last, !last.min.isZero {
+            r.error(last.node, last.path, zh: "最后一个等次的下限为 \(last.min)，应为 0（每个总分都须落入某一等次）",
+                    en: "the last band's min is \(last.min); it must be 0 (every total must fall in a band)")
+            return nil
+        }
+        return complete ? bands : nil
+    }
+
+    /// Reports `name` when it is not one of `bands`; returns whether it is.
+    func bandExists(_ name: String, _ node: JSON5Node, _ path: JSON5Path, bands: [Band]) -> Bool {
+        if bands.contains(where: { $0.name == name }) { return true }
+        let list = bands.map(\.name)
+        r.error(node, path, zh: "等次 “\(name)” 不存在；可选：" + list.joined(separator: "、"),
+                en: "band \"\(name)\" does not exist; valid bands: " + list.joined(separator: ", "))
+        return false
+    }
+
+    func readQuota(_ node: JSON5Node, bands: [Band]?) -> Quota? {
+        let path = JSON5Path.root.key("quota")
+        guard let object = r.object(node, path, fields: ["band", "share"]) else { return nil }
+        var band = object["band"].flatMap { r.string($0, path.key("band")) }
+        if let name = band, let bands, let bandNode = object["band"] {
+            if !bandExists(name, bandNode, path.key("band"), bands: bands) {
+                band = nil
+            } else if bands.last?.name == name {
+                r.error(bandNode, path.key("band"),
+                        zh: "等次 “\(name)” 是最低等次，超出名额的单位无法再降一等；名额限制应设在更高的等次上",
+                        en: "band \"\(name)\" is the lowest band, so units over the quota have no lower band to move to; put the quota on a higher band")
+                band = nil
+            }
+        }
+        let share = object["share"].flatMap { r.fraction($0, path.key("share")) }
+        guard let band, let share else { return nil }
+        return Quota(band: band, share: share)
+    }
+
+    func readVeto(_ node: JSON5Node, bands: [Band]?) -> VetoRule? {
+        let path = JSON5Path.root.key("veto")
+        guard let object = r.object(node, path, fields: ["band"]),
+              let bandNode = object["band"], let band = r.string(bandNode, path.key("band")) else { return nil }
+        if let bands, !bandExists(band, bandNode, path.key("band"), bands: bands) { return nil }
+        return VetoRule(band: band)
+    }
+
+    // MARK: Survey
+
+    func readSurvey(_ node: JSON5Node, components: [Component]?) -> SurveyRule? {
+        let path = JSON5Path.root.key("survey")
+        let fields = ["component", "basicWeight", "commend", "warn"]
+        guard let object = r.object(node, path, fields: fields, optional: Set(fields)) else { return nil }
+        var component: String? = nil
+        var ok = true
+        if let componentNode = object.optional("component") {
+            if let id = r.string(componentNode, path.key("component")) {
+                if let components, !components.contains(where: { $0.id == id }) {
+                    let list = components.map(\.id)
+                    r.error(componentNode, path.key("component"),
+                            zh: "项目 “\(id)” 不存在；可选：" + (list.isEmpty ? "无（没有 scores 部分）" : list.joined(separator: "、")),
+                            en: "component \"\(id)\" does not exist; valid components: " + (list.isEmpty ? "none (there is no scores part)" : list.joined(separator: ", ")))
+                    ok = false
+                }
+                component = id
+            } else {
+                ok = false
+            }
+        }
+        func rate(_ key: String) -> ExactDecimal? {
+            guard let n = object.optional(key) else { return nil }
+            guard let v = r.fraction(n, path.key(key)) else { ok = false; return nil }
+            return v
+        }
+        let basicWeight = rate("basicWeight") ?? .one
+        let commend = rate("commend")
+        let warn = rate("warn")
+        guard ok else { return nil }
+        return SurveyRule(component: component, basicWeight: basicWeight, commend: commend, warn: warn)
+    }
+}

@@ -1,0 +1,53 @@
+import KaoheModel
+import KaoheInput
+/// A data folder's `assessment.json5` (SPEC 2.3): which year, its title, and which criteria apply.
+public struct Manifest: Sendable, Hashable {
+    /// The assessment year (考核年度).
+    public var year: Int
+    public var title: String
+    /// The criteria file, relative to the data folder.
+    public var criteria: String
+
+    public init(year: Int, title: String, criteria: String) {
+        self.year = year
+        self.title = title
+        self.criteria = criteria
+    }
+
+    /// The criteria file's path for a data folder (`Samples/a` + `../../Criteria/x.json5`).
+    public func criteriaPath(folder: String) -> String {
+        LoaderFile.join(folder, criteria)
+    }
+}
+
+/// Loads `assessment.json5`: `{year, title, criteria}`, all required; `year` is an integer
+/// from 2000 to 2100.
+public enum ManifestLoader {
+    /// Reads the manifest at `path` (as given; messages use it).
+    public static func load(path: String) -> (manifest: Manifest?, diagnostics: [Diagnostic]) {
+        let (text, failure) = LoaderFile.read(path, whatZh: "考核年度说明", whatEn: "assessment")
+        guard let text else { return (nil, failure.map { [$0] } ?? []) }
+        return parse(text, file: path)
+    }
+
+    /// Validates manifest text; the manifest is returned only when there is no error.
+    public static func parse(_ text: String, file: String) -> (manifest: Manifest?, diagnostics: [Diagnostic]) {
+        let (document, syntax) = JSON5Parser.parse(text, file: file)
+        guard let document else { return (nil, syntax) }
+        let r = JSON5FieldReader(file: file, document: document)
+        r.add(syntax)
+        let root = JSON5Path.root
+        var manifest: Manifest? = nil
+        if let object = r.object(document.root, root, fields: ["year", "title", "criteria"]) {
+            let year = object["year"].flatMap {
+                r.integer($0, root.key("year"), in: 2000...2100, expectedZh: " 2000 到 2100 之间的整数年份", expectedEn: "a whole year from 2000 to 2100")
+            }
+            let title = object["title"].flatMap { r.string($0, root.key("title")) }
+            let criteria = object["criteria"].flatMap { r.string($0, root.key("criteria")) }
+            if let year, let title, let criteria {
+                manifest = Manifest(year: year, title: title, criteria: criteria)
+            }
+        }
+        return (r.hasErrors ? nil : manifest, CriteriaLoader.sortedByPosition(r.diagnostics))
+    }
+}

@@ -1,0 +1,131 @@
+import KaoheModel
+import KaoheInput
+import Foundation
+
+/// A year's data folder loaded and validated: the dataset scoring reads, every diagnostic,
+/// and the data-quality summary.
+public struct LoadedData: Sendable {
+    /// The dataset, when the manifest, criteria and units could be read (it may still have errors).
+    public var dataset: Dataset?
+    public var diagnostics: [Diagnostic]
+    public var quality: DataQuality
+    /// The criteria file's path as resolved.
+    public var criteriaPath: String?
+
+    public var hasErrors: Bool { diagnostics.contains(where: \.isError) }
+    public var errors: [Diagnostic] { diagnostics.filter(\.isError) }
+    public var warnings: [Diagnostic] { diagnostics.filter { !$0.isError } }
+}
+
+/// Reads and validates a data folder (SPEC 2.3).
+public enum DataFolder {
+    /// The data files in reading order.
+    package static let files = (manifest: "assessment.json5", units: "units.csv", checks: "checks.csv",
+                        scores: "scores.csv", events: "events.csv", survey: "survey.csv")
+
+    /// Loads `folder` (as the user gave it); `criteriaOverride` replaces the manifest's criteria.
+    public static func load(_ folder: String, criteriaOverride: String? = nil) -> LoadedData {
+        var diagnostics: [Diagnostic] = []
+        var quality = DataQuality()
+        var loaded = LoadedData(dataset: nil, diagnostics: [], quality: quality, criteriaPath: nil)
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
+            loaded.diagnostics = [.error(folder, zh: "数据文件夹不存在；请给出含 assessment.json5 的文件夹路径",
+                                         en: "no such data folder; give the path of a folder holding assessment.json5")]
+            return loaded
+        }
+        let manifestPath = Paths.join(folder, files.manifest)
+        let (manifestValue, manifestDiagnostics) = ManifestLoader.load(path: manifestPath)
+        diagnostics += manifestDiagnostics
+        guard let manifest = manifestValue else {
+            loaded.diagnostics = diagnostics
+            return loaded
+        }
+        let criteriaPath = criteriaOverride ?? Paths.normalize(Paths.join(folder, manifest.criteria))
+        loaded.criteriaPath = criteriaPath
+        let (criteriaValue, criteriaDiagnostics) = CriteriaLoader.load(path: criteriaPath)
+        diagnostics += criteriaDiagnostics
+        guard let criteria = criteriaValue, !criteriaDiagnostics.contains(where: \.isError) else {
+            loaded.diagnostics = diagnostics
+            return loaded
+        }
+        var calendar = WorkingCalendar.weekdays
+        if let prefix = criteria.calendar {
+            let (value, calendarDiagnostics) = CalendarLoader.load(prefix: prefix, relativeTo: criteriaPath, year: manifest.year)
+            calendar = value
+            diagnostics += calendarDiagnostics
+        }
+
+        func read(_ name: String, _ specs: [ColumnSpec], required: Bool) -> DataTable? {
+            let path = Paths.join(folder, name)
+            guard FileManager.default.fileExists(atPath: path) else {
+                if required {
+                    diagnostics.append(.error(path, zh: "缺少必需的文件 \(name)；请在数据文件夹中创建它（表头：\(HeaderMap.describe(specs, .zh))）",
+                                              en: "required file \(name) is missing; create it in the data folder (header: \(HeaderMap.describe(specs, .en)))"))
+                }
+                return nil
+            }
+            return DataTable.read(path: path, name: name, specs: specs, diagnostics: &diagnostics, ignored: &quality.ignoredColumns)
+        }
+
+        guard let unitsTable = read(files.units, ColumnSpec.units, required: true) else {
+            loaded.diagnostics = diagnostics
+            return loaded
+        }
+        let (units, rejectedUnits, unitsUsage) = UnitsFile.validate(unitsTable, diagnostics: &diagnostics)
+        quality.files.append(unitsUsage)
+        let context = ValidationContext(year: manifest.year, criteria: criteria, units: units, rejectedUnits: rejectedUnits)
+        var attempted = Completeness.Attempted()
+
+        var dataset = Dataset(year: manifest.year, title: manifest.title, criteria: criteria, calendar: calendar, units: units)
+        if let checks = ChecksFile.load(path: Paths.join(folder, files.checks), name: files.checks, context: context,
+                                        diagnostics: &diagnostics, ignored: &quality.ignoredColumns) {
+            dataset.failures = checks.failures
+            quality.files.append(checks.usage)
+            quality.duplicates = checks.duplicates
+            Coverage.report(checks, units: units, year: manifest.year, path: checks.path,
+                            quality: &quality, diagnostics: &diagnostics)
+        }
+        let needsScores = !criteria.components.filter { $0.id != criteria.survey?.component }.isEmpty
+        if let table = read(files.scores, ColumnSpec.scores, required: needsScores) {
+            let (scores, tried, usage) = ScoresFile.validate(table, context: context, diagnostics: &diagnostics)
+            dataset.scores = scores
+            attempted.scores = tried
+            quality.files.append(usage)
+        }
+        if let table = read(files.events, ColumnSpec.events, required: false) {
+            let (events, usage) = EventsFile.validate(table, context: context, diagnostics: &diagnostics)
+            dataset.events = events
+            quality.files.append(usage)
+        }
+        let needsSurvey = criteria.survey?.component != nil
+        if let table = read(files.survey, ColumnSpec.survey, required: needsSurvey) {
+            let (surveys, tried, usage) = SurveyFile.validate(table, context: context, diagnostics: &diagnostics)
+            dataset.surveys = surveys
+            attempted.surveys = tried
+            quality.files.append(usage)
+            if criteria.survey == nil {
+                diagnostics.append(.warning(table.path,
+                    zh: "评分标准未设置民意调查（survey），本文件不参与计分",
+                    en: "the criteria define no survey, so this file does not count"))
+            }
+        }
+        for kind in RegisterKind.allCases {
+            guard let table = read(kind.file, ColumnSpec.register(kind), required: false) else { continue }
+            let (rows, usage) = RegisterFile.validate(table, kind: kind, context: context, diagnostics: &diagnostics)
+            dataset.registers += rows
+            quality.files.append(usage)
+            if !criteria.deadlines.contains(where: { $0.register == kind }) {
+                diagnostics.append(.warning(table.path,
+                    zh: "评分标准没有针对 \(kind.rawValue) 的时限规则（deadlines），本台账不产生检查结果",
+                    en: "the criteria have no deadline rule for \(kind.rawValue), so this register yields no findings"))
+            }
+        }
+        Completeness.check(dataset, folder: folder, attempted: attempted, diagnostics: &diagnostics)
+        dataset.quality = quality
+        loaded.dataset = dataset
+        loaded.quality = quality
+        loaded.diagnostics = diagnostics
+        return loaded
+    }
+}

@@ -1,0 +1,244 @@
+import KaoheModel
+import KaoheInput
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// One data file read and its header mapped: the rows to validate, with helpers that turn
+/// faults into diagnostics pointing at the exact field.
+struct DataTable {
+    /// The path as the user gave it (`Samples/demo-2025/checks.csv`).
+    let path: String
+    /// The file name, as evidence is printed (`checks.csv`).
+    let name: String
+    let header: HeaderMap
+    /// Data rows (header excluded; rows whose fields are all empty are skipped).
+    let rows: [CSVRow]
+    /// Where excerpts of lines come from: the whole parsed file, or the one line of a row read
+    /// from a stream (``ChecksFile`` validates rows one at a time).
+    private let lines: Lines
+
+    private enum Lines {
+        case table(CSVTable)
+        case line(Int, String)
+    }
+
+    /// Largest file read whole (every file but `checks.csv`, which is streamed): 256 MiB.
+    static let maxWholeFileBytes = 256 << 20
+
+    init(path: String, name: String, table: CSVTable, header: HeaderMap, rows: [CSVRow]) {
+        self.path = path
+        self.name = name
+        self.header = header
+        self.rows = rows
+        lines = .table(table)
+    }
+
+    /// A table for one streamed row: `excerpt` is the text of its line `line`.
+    init(path: String, name: String, header: HeaderMap, line: Int, excerpt: String) {
+        self.path = path
+        self.name = name
+        self.header = header
+        rows = []
+        lines = .line(line, excerpt)
+    }
+
+    /// The text of physical line `line` as a diagnostic shows it (cut after 4 KiB: an excerpt
+    /// is printed to at most 300 characters).
+    func excerpt(_ line: Int) -> String {
+        switch lines {
+        case .table(let table): return table.excerpt(line)
+        case .line(let number, let text): return number == line ? text : ""
+        }
+    }
+
+    /// Reads, decodes and parses a file; nil (with diagnostics) when it cannot be used at all.
+    static func read(path: String, name: String, specs: [ColumnSpec], diagnostics: inout [Diagnostic],
+                     ignored: inout [IgnoredColumn]) -> DataTable? {
+        if let size = fileSize(path), size > maxWholeFileBytes {
+            diagnostics.append(tooLarge(path, size: size, limit: maxWholeFileBytes))
+            return nil
+        }
+        guard let data = FileBytes.contents(of: path) else {
+            diagnostics.append(.error(path, zh: "无法读取文件", en: "cannot read the file"))
+            return nil
+        }
+        let decoded = TextDecoding.decode(data, file: path)
+        diagnostics += decoded.diagnostics
+        if decoded.diagnostics.contains(where: \.isError) { return nil }
+        let table = CSVReader.parse(decoded.text, file: path)
+        diagnostics += table.diagnostics
+        guard let headerRow = table.rows.first else {
+            diagnostics.append(emptyFile(path, specs: specs))
+            return nil
+        }
+        guard let header = HeaderMap.make(header: headerRow, specs: specs, file: path,
+                                          excerpt: table.excerpt(headerRow.line),
+                                          diagnostics: &diagnostics, ignored: &ignored) else { return nil }
+        let rows = table.rows.dropFirst().filter { row in row.fields.contains { !DataTable.isBlank($0) } }
+        return DataTable(path: path, name: name, table: table, header: header, rows: Array(rows))
+    }
+
+    /// The size of the file at `path`, if it can be found.
+    static func fileSize(_ path: String) -> Int? {
+        (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue
+    }
+
+    static func tooLarge(_ path: String, size: Int, limit: Int) -> Diagnostic {
+        let mib = limit >> 20
+        return .error(path, zh: "文件过大（\(size) 字节，上限 \(mib) MiB）；请检查文件是否选对",
+                      en: "the file is too large (\(size) bytes, at most \(mib) MiB); check that this is the right file")
+    }
+
+    static func emptyFile(_ path: String, specs: [ColumnSpec]) -> Diagnostic {
+        .error(path, line: 1, column: 1,
+               zh: "文件为空；第一行应为表头（\(HeaderMap.describe(specs, .zh))）",
+               en: "the file is empty; the first line must be the header (\(HeaderMap.describe(specs, .en)))")
+    }
+
+    /// A required file that does not exist.
+    static func missingFile(_ path: String, name: String, specs: [ColumnSpec]) -> Diagnostic {
+        .error(path, zh: "缺少必需的文件 \(name)；请在数据文件夹中创建它（表头：\(HeaderMap.describe(specs, .zh))）",
+               en: "required file \(name) is missing; create it in the data folder (header: \(HeaderMap.describe(specs, .en)))")
+    }
+
+    /// `text.trimmingSpaces`, without building a new string when there is nothing to trim.
+    static func trimmed(_ text: String) -> String {
+        let utf8 = text.utf8
+        guard let first = utf8.first, let last = utf8.last else { return "" }
+        if mayStartWithSpace(first) || mayEndWithSpace(last) { return text.trimmingSpaces }
+        return text
+    }
+
+    /// Whether a field starting with `byte` may start with a space, tab, U+3000 or U+00A0.
+    @inline(__always)
+    static func mayStartWithSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0xE3 || byte == 0xC2
+    }
+
+    /// Whether a field ending with `byte` may end with a space, tab, U+3000 or U+00A0.
+    @inline(__always)
+    static func mayEndWithSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x80 || byte == 0xA0
+    }
+
+    /// Whether `text.trimmingSpaces` is empty.
+    static func isBlank(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { isBlank($0) }
+    }
+
+    /// Whether the bytes are only spaces, tabs, U+3000 and U+00A0 (so trimming leaves nothing).
+    static func isBlank(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let b = bytes[i]
+            if b == 0x20 || b == 0x09 { i += 1; continue }
+            if b == 0xC2, i + 1 < n, bytes[i + 1] == 0xA0 { i += 2; continue }
+            if b == 0xE3, i + 2 < n, bytes[i + 1] == 0x80, bytes[i + 2] == 0x80 { i += 3; continue }
+            return false
+        }
+        return true
+    }
+
+    /// Access to one row's fields, collecting the row's faults.
+    struct Row {
+        let table: DataTable
+        let row: CSVRow
+        var diagnostics: [Diagnostic] = []
+        var source: SourceRef { SourceRef(file: table.name, line: row.line) }
+        var hasErrors: Bool { diagnostics.contains(where: \.isError) }
+
+        /// The trimmed text of a column, "" when the column is absent.
+        func text(_ column: String) -> String {
+            guard let i = table.header.index[column], i < row.fields.count else { return "" }
+            return DataTable.trimmed(row.fields[i])
+        }
+
+        func column(_ column: String) -> Int {
+            guard let i = table.header.index[column], i < row.columns.count else { return 1 }
+            return row.columns[i]
+        }
+
+        mutating func error(_ column: String, zh: String, en: String) {
+            diagnostics.append(.error(table.path, line: row.line, column: self.column(column), zh: zh, en: en,
+                                      excerpt: table.excerpt(row.line)))
+        }
+
+        mutating func warning(_ column: String, zh: String, en: String) {
+            diagnostics.append(.warning(table.path, line: row.line, column: self.column(column), zh: zh, en: en,
+                                        excerpt: table.excerpt(row.line)))
+        }
+
+        /// A required field; records an error when empty.
+        mutating func required(_ column: String, what zhWhat: String, _ enWhat: String) -> String? {
+            let value = text(column)
+            if value.isEmpty {
+                error(column, zh: "\(zhWhat)（\(column)）为空；请填写", en: "\(enWhat) (\(column)) is empty; fill it in")
+                return nil
+            }
+            return value
+        }
+
+        /// A date within the assessment year.
+        mutating func date(_ column: String, year: Int, zhWhat: String = "日期", enWhat: String = "date") -> CivilDate? {
+            guard let text = required(column, what: zhWhat, enWhat) else { return nil }
+            guard let date = parseDate(column, text, zhWhat: zhWhat, enWhat: enWhat) else { return nil }
+            guard date.year == year else {
+                error(column, zh: "\(zhWhat) \(date) 不在考核年度 \(year) 内；请检查年份",
+                      en: "\(enWhat) \(date) is outside the assessment year \(year); check the year")
+                return nil
+            }
+            return date
+        }
+
+        mutating func parseDate(_ column: String, _ text: String, zhWhat: String, enWhat: String) -> CivilDate? {
+            guard let date = CivilDate(text) else {
+                error(column, zh: "\(zhWhat) \"\(text)\" 不是有效日期；请写成 YYYY-MM-DD，例如 2025-03-14",
+                      en: "\(enWhat) \"\(text)\" is not a valid date; write it as YYYY-MM-DD, e.g. 2025-03-14")
+                return nil
+            }
+            return date
+        }
+
+        /// A decimal number (no exponent, no thousands separator).
+        mutating func decimal(_ column: String, _ text: String, zhWhat: String, enWhat: String) -> ExactDecimal? {
+            guard let value = ExactDecimal(text) else {
+                error(column, zh: "\(zhWhat) \"\(text)\" 不是数字；请写成如 2 或 1.5 的数",
+                      en: "\(enWhat) \"\(text)\" is not a number; write a plain number such as 2 or 1.5")
+                return nil
+            }
+            return value
+        }
+
+        /// A non-negative integer count.
+        mutating func count(_ column: String, zhWhat: String, enWhat: String) -> Int? {
+            guard let text = required(column, what: zhWhat, enWhat) else { return nil }
+            guard text.utf8.count <= 9, text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let value = Int(text) else {
+                error(column, zh: "\(zhWhat) \"\(text)\" 应为非负整数", en: "\(enWhat) \"\(text)\" must be a whole number ≥ 0")
+                return nil
+            }
+            return value
+        }
+    }
+
+    /// Rows whose field count differs from the header's are rejected with that one error
+    /// (their fields cannot be trusted to sit in the right columns). Returns false for them.
+    func checkShape(_ row: inout Row) -> Bool {
+        let count = row.row.fields.count
+        if count != header.fieldCount {
+            let columns = row.row.columns
+            let column = count > header.fieldCount && header.fieldCount < columns.count ? columns[header.fieldCount] : (columns.last ?? 1)
+            row.diagnostics.append(.error(path, line: row.row.line, column: column,
+                zh: "此行有 \(count) 个字段，表头有 \(header.fieldCount) 个；请检查多余或缺少的逗号（含逗号的内容需用英文双引号括起）",
+                en: "this row has \(count) fields but the header has \(header.fieldCount); check for a missing or extra comma (text containing commas must be in double quotes)",
+                excerpt: excerpt(row.row.line)))
+            return false
+        }
+        return true
+    }
+}

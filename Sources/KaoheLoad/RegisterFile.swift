@@ -1,0 +1,62 @@
+import KaoheModel
+import KaoheInput
+/// Validates a register (台账: disclosures, applications, complaints, responses): each row's
+/// unit, its start time (in the assessment year), later times (not before the start) and
+/// yes/no columns.
+enum RegisterFile {
+    static func validate(_ table: DataTable, kind: RegisterKind, context: ValidationContext,
+                         diagnostics: inout [Diagnostic]) -> (rows: [RegisterRow], usage: FileUsage) {
+        let hourColumns = Set(context.criteria.deadlines.filter { $0.register == kind && $0.unit == .hours }.flatMap { [$0.start, $0.end] })
+        let (rows, usage) = table.validateRows(diagnostics: &diagnostics) { row -> RegisterRow? in
+            let unit = context.unit(&row)
+            let itemText = row.text("item")
+            let item = itemText.isEmpty ? nil : context.item(&row, itemText)
+            var times: [String: Moment] = [:]
+            for column in kind.timeColumns {
+                let text = row.text(column)
+                if text.isEmpty {
+                    if column == kind.startColumn {
+                        row.error(column, zh: "\(column) 为空；台账每行须填写开始时间", en: "\(column) is empty; every register row needs its start")
+                    }
+                    continue
+                }
+                guard let moment = Moment(text) else {
+                    row.error(column, zh: "\(column) \"\(text)\" 不是有效的日期或时间；请写成 2025-03-14 或 2025-03-14 09:30",
+                              en: "\(column) \"\(text)\" is not a valid date or time; write 2025-03-14 or 2025-03-14 09:30")
+                    continue
+                }
+                if hourColumns.contains(column), moment.minute == nil {
+                    row.error(column, zh: "\(column) \"\(text)\" 缺少时刻；按小时计算的时限需要时间，如 2025-03-14 09:30",
+                              en: "\(column) \"\(text)\" has no time of day; limits in hours need one, e.g. 2025-03-14 09:30")
+                    continue
+                }
+                if column == kind.startColumn, moment.date.year != context.year {
+                    row.error(column, zh: "\(column) \(moment.date) 不在考核年度 \(context.year) 内",
+                              en: "\(column) \(moment.date) is outside the assessment year \(context.year)")
+                    continue
+                }
+                if let start = times[kind.startColumn], moment < start {
+                    row.error(column, zh: "\(column) \(moment) 早于 \(kind.startColumn) \(start)；请检查日期",
+                              en: "\(column) \(moment) is before \(kind.startColumn) \(start); check the dates")
+                    continue
+                }
+                times[column] = moment
+            }
+            var flags: [String: Bool] = [:]
+            for column in kind.flagColumns {
+                let text = row.text(column)
+                switch text.lowercased() {
+                case "", "no", "n", "否", "false", "0": flags[column] = false
+                case "yes", "y", "是", "true", "1": flags[column] = true
+                default:
+                    row.error(column, zh: "\(column) \"\(text)\" 应为 是 或 否（yes/no）", en: "\(column) \"\(text)\" must be yes or no (是/否)")
+                }
+            }
+            guard !row.hasErrors, let unit else { return nil }
+            return RegisterRow(register: kind, unit: unit, item: item, times: times, flags: flags,
+                               note: [row.text("title"), row.text("note")].filter { !$0.isEmpty }.joined(separator: " "),
+                               source: row.source)
+        }
+        return (rows, usage)
+    }
+}

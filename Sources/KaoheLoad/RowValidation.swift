@@ -1,0 +1,27 @@
+import KaoheModel
+import KaoheInput
+extension DataTable {
+    /// Validates every row with `validate`, which reads the row's fields, records its faults on
+    /// the row and returns the record it makes. A row of the wrong shape is rejected with that
+    /// one error; a row with any error is rejected; every row is counted as used or rejected.
+    func validateRows<Record>(diagnostics: inout [Diagnostic],
+                              onShapeError: (CSVRow) -> Void = { _ in },
+                              _ validate: (inout Row) -> Record?) -> (records: [Record], usage: FileUsage) {
+        var records: [Record] = []
+        records.reserveCapacity(rows.count)
+        var rejected = 0
+        for csvRow in rows {
+            var row = Row(table: self, row: csvRow)
+            guard checkShape(&row) else {
+                diagnostics += row.diagnostics
+                rejected += 1
+                onShapeError(csvRow)
+                continue
+            }
+            let record = validate(&row)
+            diagnostics += row.diagnostics
+            if let record, !row.hasErrors { records.append(record) } else { rejected += 1 }
+        }
+        return (records, FileUsage(file: name, read: rows.count, used: records.count, rejected: rejected))
+    }
+}

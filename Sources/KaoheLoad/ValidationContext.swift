@@ -1,0 +1,58 @@
+import KaoheModel
+import KaoheInput
+/// What row validators need to know: the year, the criteria and the units.
+struct ValidationContext {
+    let year: Int
+    let criteria: Criteria
+    let units: References
+    let items: References
+    let components: References
+    /// Item id → its category's points (a deduction may not exceed them).
+    let categoryPoints: [String: ExactDecimal]
+    /// Item id → default deduction.
+    let defaultDeduction: [String: ExactDecimal]
+
+    /// Ids and names of rows rejected in units.csv → their line.
+    let rejectedUnits: [String: Int]
+
+    init(year: Int, criteria: Criteria, units: [Unit], rejectedUnits: [String: Int] = [:]) {
+        self.year = year
+        self.rejectedUnits = rejectedUnits
+        self.criteria = criteria
+        self.units = References(units.map { .init(id: $0.id, name: $0.name) })
+        self.items = References(criteria.items.map { .init(id: $0.item.id, name: $0.item.name) })
+        self.components = References(criteria.components.map { .init(id: $0.id, name: $0.name) })
+        var points: [String: ExactDecimal] = [:]
+        var deductions: [String: ExactDecimal] = [:]
+        for (category, item) in criteria.items {
+            points[item.id] = criteria.categories[category].points
+            deductions[item.id] = item.deduction
+        }
+        categoryPoints = points
+        defaultDeduction = deductions
+    }
+
+    /// Resolves the row's unit column, recording an error with a suggestion when unknown.
+    func unit(_ row: inout DataTable.Row, column: String = "unit") -> String? {
+        guard let text = row.required(column, what: "单位", "unit") else { return nil }
+        if let id = units.resolve(text) { return id }
+        if let line = rejectedUnits[text] {
+            row.error(column, zh: "单位 \"\(text)\" 所在的 units.csv 第 \(line) 行有错误；请先修正该行",
+                      en: "unit \"\(text)\" is on line \(line) of units.csv, which has errors; fix that line first")
+            return nil
+        }
+        let hint = units.hint(for: text)
+        row.error(column, zh: "未知单位 \"\(text)\"；单位须为 units.csv 中的编号或名称\(hint.zh)",
+                  en: "unknown unit \"\(text)\"; use an id or name from units.csv\(hint.en)")
+        return nil
+    }
+
+    /// Resolves an item by id or exact name.
+    func item(_ row: inout DataTable.Row, _ text: String) -> String? {
+        if let id = items.resolve(text) { return id }
+        let hint = items.hint(for: text)
+        row.error("item", zh: "未知检查项 \"\(text)\"；检查项须为评分标准 \(criteria.id) 中的编号或名称\(hint.zh)",
+                  en: "unknown check item \"\(text)\"; use an item id or name from the criteria \(criteria.id)\(hint.en)")
+        return nil
+    }
+}

@@ -1,0 +1,40 @@
+import KaoheModel
+import KaoheLoad
+import KaoheScoring
+import KaoheSimulation
+/// `check --format json`: every diagnostic and the data-quality summary.
+public enum CheckJSON {
+    public static func render(_ loaded: LoadedData, language: Language) -> JSONValue {
+        let q = loaded.quality
+        return .object([
+            ("errors", .int(loaded.errors.count)),
+            ("warnings", .int(loaded.warnings.count)),
+            ("diagnostics", .array(loaded.diagnostics.map { d in
+                .object([
+                    ("file", .string(d.file)),
+                    ("line", .optional(d.line)),
+                    ("column", .optional(d.column)),
+                    ("severity", .string(d.severity.rawValue)),
+                    ("message", .string(d.message.text(language))),
+                ])
+            })),
+            ("quality", .object([
+                ("files", .array(q.files.map { f in
+                    .object([("file", .string(f.file)), ("read", .int(f.read)), ("used", .int(f.used)), ("rejected", .int(f.rejected))])
+                })),
+                ("missingWeeks", .array(q.missingWeeks.map { g in
+                    .object([("unit", .string(g.unit)), ("weeks", .array(g.weeks.map(JSONValue.int)))])
+                })),
+                ("neverChecked", .array(q.neverChecked.map(JSONValue.string))),
+                ("duplicates", .array(q.duplicates.map { .object([("row", .string($0.source.description)), ("sameAs", .int($0.firstLine))]) })),
+                ("ignoredColumns", .array(q.ignoredColumns.map {
+                    .object([("file", .string($0.file)), ("column", .int($0.column)), ("header", .string($0.header))])
+                })),
+                ("registers", .array(q.registers.map {
+                    .object([("file", .string($0.file)), ("checked", .int($0.checked)), ("onTime", .int($0.onTime)),
+                             ("late", .int($0.late)), ("pending", .int($0.pending))])
+                })),
+            ])),
+        ])
+    }
+}

@@ -1,0 +1,67 @@
+import KaoheModel
+import KaoheLoad
+import KaoheScoring
+import KaoheSimulation
+/// Picks the label for the chosen language, and the criteria's own names (with their `en`
+/// form when the criteria give one).
+public struct Labels: Sendable {
+    public var language: Language
+    public var criteria: Criteria
+
+    public init(language: Language, criteria: Criteria) {
+        self.language = language
+        self.criteria = criteria
+    }
+
+    public func callAsFunction(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
+
+    public func name(_ name: String, en: String?) -> String { language == .en ? (en ?? name) : name }
+
+    public func category(_ id: String) -> String {
+        guard let c = criteria.categories.first(where: { $0.id == id }) else { return id }
+        return name(c.name, en: c.en)
+    }
+
+    public func item(_ id: String) -> String {
+        guard let item = criteria.items.first(where: { $0.item.id == id })?.item else { return id }
+        return name(item.name, en: item.en)
+    }
+
+    public func part(_ part: Part) -> String { name(part.name, en: part.en) }
+
+    public func component(_ component: Component) -> String { name(component.name, en: component.en) }
+
+    public func band(_ band: String) -> String {
+        guard let b = criteria.bands.first(where: { $0.name == band }) else { return band }
+        return name(b.name, en: b.en)
+    }
+
+    public var title: String { name(criteria.title, en: criteria.en) }
+
+    /// Fixed decimals as the criteria keep them.
+    public func number(_ value: ExactDecimal) -> String { value.formatted(places: criteria.places) }
+
+    /// A number cell with the criteria's decimals.
+    public func cell(_ value: ExactDecimal) -> Cell { .number(value, places: criteria.places) }
+
+    public func status(_ passed: Bool) -> String { passed ? self("合格", "pass") : self("不合格", "fail") }
+
+    public func consequenceKind(_ kind: ConsequenceKind) -> String {
+        switch kind {
+        case .rectifyLate: return self("整改逾期", "late rectification")
+        case .monthFail: return self("月通报不合格", "month rated fail")
+        case .periodLast: return self("考核排名末位", "last place in a period ranking")
+        case .surveyWarn: return self("民意调查满意率偏低", "low survey satisfaction")
+        case .veto: return self("一票否决", "one-vote veto")
+        case .annualFail: return self("年度考核不合格", "annual grade in the lowest band")
+        }
+    }
+
+    public func periodKind(_ kind: PeriodKind) -> String {
+        switch kind {
+        case .quarter: return self("季度", "quarter")
+        case .half: return self("半年", "half-year")
+        case .month: return self("月度", "month")
+        }
+    }
+}

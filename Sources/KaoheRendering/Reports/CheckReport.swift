@@ -1,0 +1,82 @@
+import KaoheModel
+import KaoheLoad
+import KaoheScoring
+import KaoheSimulation
+/// `kaohe check` as a document: every diagnostic with its excerpt, then the data-quality
+/// summary (SPEC 5): how every row was used, and the gaps in the check log.
+public enum CheckReport {
+    public static func document(_ loaded: LoadedData, folder: String, language: Language) -> Document {
+        let l: (String, String) -> String = { language == .zh ? $0 : $1 }
+        var document = Document(title: l("数据检查", "Data check") + "  \(folder)")
+        let diagnostics = DiagnosticText.render(loaded.diagnostics, language: language)
+        if !diagnostics.isEmpty {
+            document.add(.lines(diagnostics.split(separator: "\n", omittingEmptySubsequences: false).dropLast().map { text in
+                let line = String(text)
+                return Line(line, style: line.contains(": error: ") ? .error : line.contains(": warning: ") ? .warning : .plain)
+            }))
+        }
+        document.add(.heading(l("数据质量", "Data quality"), level: 1))
+        document.add(contentsOf: quality(loaded.quality, dataset: loaded.dataset, language: language))
+        document.add(.paragraph(l("错误 \(loaded.errors.count) 个，警告 \(loaded.warnings.count) 个",
+                                  "\(loaded.errors.count) error(s), \(loaded.warnings.count) warning(s)")))
+        return document
+    }
+
+    /// The data-quality blocks, also used by the year report.
+    public static func quality(_ quality: DataQuality, dataset: Dataset?, language: Language) -> [Block] {
+        let l: (String, String) -> String = { language == .zh ? $0 : $1 }
+        let names = Dictionary((dataset?.units ?? []).map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        var table = Table(headers: [l("文件", "File"), l("读取行", "Read"), l("使用", "Used"), l("拒绝", "Rejected")], primary: true)
+        for file in quality.files {
+            table.add([.text(file.file), .integer(file.read), .integer(file.used), .integer(file.rejected)])
+        }
+        var lines: [Line] = []
+        let none = l("无", "none")
+        if quality.missingWeeks.isEmpty {
+            lines.append(Line(l("无检查记录的单位周：", "Unit-weeks with no check record: ") + none))
+        } else {
+            let count = quality.missingWeeks.reduce(0) { $0 + $1.weeks.count }
+            lines.append(Line(l("无检查记录的单位周：\(count) 个", "Unit-weeks with no check record: \(count)")))
+            for gap in quality.missingWeeks {
+                let weeks = ranges(gap.weeks)
+                lines.append(Line("\(gap.unit) \(names[gap.unit] ?? "")  " + l("第 \(weeks) 周", "weeks \(weeks)"), indent: 1))
+            }
+        }
+        lines.append(Line(l("从未检查的单位：", "Units never checked: ")
+            + (quality.neverChecked.isEmpty ? none : quality.neverChecked.map { "\($0) \(names[$0] ?? "")" }.joined(separator: l("，", ", ")))))
+        lines.append(Line(l("重复行：", "Duplicate rows: ")
+            + (quality.duplicates.isEmpty ? none : quality.duplicates.map {
+                l("\($0.source)（同第 \($0.firstLine) 行）", "\($0.source) (same as line \($0.firstLine))")
+            }.joined(separator: l("，", ", ")))))
+        lines.append(Line(l("忽略的列：", "Ignored columns: ")
+            + (quality.ignoredColumns.isEmpty ? none : quality.ignoredColumns.map {
+                l("\(fileName($0.file)) 第 \($0.column) 列 \"\($0.header)\"", "\(fileName($0.file)) column \($0.column) \"\($0.header)\"")
+            }.joined(separator: l("，", ", ")))))
+        for register in quality.registers {
+            lines.append(Line(l("台账时限：\(register.file) 检查 \(register.checked) 项，按时 \(register.onTime)，逾期 \(register.late)（记为不合格检查），待定 \(register.pending)",
+                                "Deadlines: \(register.file) \(register.checked) checked, \(register.onTime) on time, \(register.late) late (derived failed checks), \(register.pending) pending")))
+        }
+        return [.table(table), .lines(lines)]
+    }
+
+    static func fileName(_ path: String) -> String {
+        path.split(separator: "/").last.map(String.init) ?? path
+    }
+
+    /// `3-5, 9, 12-13`.
+    static func ranges(_ numbers: [Int]) -> String {
+        var parts: [String] = []
+        var i = 0
+        while i < numbers.count {
+            var j = i
+            while j + 1 < numbers.count && numbers[j + 1] == numbers[j] + 1 { j += 1 }
+            parts.append(i == j ? "\(numbers[i])" : "\(numbers[i])-\(numbers[j])")
+            i = j + 1
+        }
+        return parts.joined(separator: ", ")
+    }
+}
+
+extension Document {
+    public mutating func add(contentsOf blocks: [Block]) { self.blocks += blocks }
+}

@@ -1,0 +1,103 @@
+import KaoheModel
+import KaoheLoad
+import KaoheScoring
+import KaoheSimulation
+/// `kaohe simulate` as a document: the changed outcomes, then the knock-on effects in words.
+public enum SimulationReport {
+    public static func document(_ diff: SimulationDiff, requests: [ChangeRequest], title: String, language: Language) -> Document {
+        let l = Labels(language: language, criteria: diff.after.criteria)
+        var document = Document(title: title, subtitle: l("假设分析：", "What-if: ") + requests.map(\.display).joined(separator: " "))
+        if diff.changes.isEmpty {
+            document.add(.paragraph(l("没有单位的总分、等次或排名发生变化。", "No unit's total, band or rank changes.")))
+        } else {
+            var table = Table(headers: [l("编号", "ID"), l("单位", "Unit"), l("类别", "Group"),
+                                        l("原总分", "Total before"), l("新总分", "Total after"),
+                                        l("原等次", "Band before"), l("新等次", "Band after"),
+                                        l("原排名", "Rank before"), l("新排名", "Rank after")], primary: true)
+            func rank(_ r: Int?) -> Cell { r.map(Cell.integer) ?? "-" }
+            for change in diff.changes {
+                table.add([.text(change.unit.id), .text(change.unit.name), .text(change.unit.group),
+                           l.cell(change.before.total), l.cell(change.after.total),
+                           .text(l.band(change.before.band)), .text(l.band(change.after.band)),
+                           rank(change.before.rank), rank(change.after.rank)])
+            }
+            document.add(.table(table))
+        }
+        let effects = knockOn(diff, l)
+        if !effects.isEmpty {
+            document.add(.heading(l("连带影响", "Knock-on effects"), level: 2))
+            document.add(.lines(effects.map { Line("- \($0)") }))
+        }
+        return document
+    }
+
+    static func knockOn(_ diff: SimulationDiff, _ l: Labels) -> [String] {
+        var lines: [String] = []
+        let quota = diff.after.quota
+        for (b, a) in zip(diff.before.units, diff.after.units) {
+            let unit = "\(a.unit.id) \(a.unit.name)"
+            let hadQuota = b.flags.contains("quota"), hasQuota = a.flags.contains("quota")
+            if hadQuota && !hasQuota && a.band != b.band {
+                let cut = quota?.cut.map(l.number) ?? "-"
+                lines.append(l("\(unit) 不再受\(l.band(quota?.band ?? a.band))限额限制，由\(l.band(b.band))升为\(l.band(a.band))（限额 \(quota?.allowed ?? 0) 个，分数线 \(cut)）",
+                               "\(unit) is no longer held back by the \(l.band(quota?.band ?? a.band)) quota: \(l.band(b.band)) → \(l.band(a.band)) (quota \(quota?.allowed ?? 0), cut \(cut))"))
+            } else if !hadQuota && hasQuota {
+                let cut = quota?.cut.map(l.number) ?? "-"
+                lines.append(l("\(unit) 因\(l.band(quota?.band ?? b.band))限额（\(quota?.allowed ?? 0) 个，分数线 \(cut)）降为\(l.band(a.band))",
+                               "\(unit) moves down to \(l.band(a.band)) under the \(l.band(quota?.band ?? b.band)) quota (\(quota?.allowed ?? 0) places, cut \(cut))"))
+            } else if b.band != a.band && a.vetoed && !b.vetoed {
+                lines.append(l("\(unit) 被一票否决，由\(l.band(b.band))定为\(l.band(a.band))，不参与排名",
+                               "\(unit) is vetoed: \(l.band(b.band)) → \(l.band(a.band)), unranked"))
+            } else if b.band != a.band && b.vetoed && !a.vetoed {
+                lines.append(l("\(unit) 不再被一票否决，按总分定为\(l.band(a.band))",
+                               "\(unit) is no longer vetoed: graded \(l.band(a.band)) by its total"))
+            }
+        }
+        for change in diff.consequences {
+            let unit = "\(change.unit.id) \(change.unit.name)"
+            let c = change.consequence
+            let evidence = c.evidence.map { " \($0)" } ?? ""
+            if c.kind == .periodLast {
+                lines.append(change.appears
+                             ? l("\(unit) 成为 \(c.period) \(change.unit.group)末位", "\(unit) becomes last place of \(change.unit.group) in \(c.period)")
+                             : l("\(unit) 不再是 \(c.period) \(change.unit.group)末位", "\(unit) is no longer last place of \(change.unit.group) in \(c.period)"))
+            } else {
+                lines.append(change.appears
+                             ? l("\(unit) 新增责任追究：\(l.consequenceKind(c.kind)) \(c.period)\(evidence)",
+                                 "\(unit) gains a consequence: \(l.consequenceKind(c.kind)) \(c.period)\(evidence)")
+                             : l("\(unit) 免于责任追究：\(l.consequenceKind(c.kind)) \(c.period)\(evidence)",
+                                 "\(unit) loses a consequence: \(l.consequenceKind(c.kind)) \(c.period)\(evidence)"))
+            }
+        }
+        return lines
+    }
+
+    /// `simulate --margins`: distance to the band above and below.
+    public static func margins(_ margins: [Margin], criteria: Criteria, title: String, language: Language) -> Document {
+        let l = Labels(language: language, criteria: criteria)
+        let scoresParts = criteria.parts.filter { if case .scores = $0.kind { return true } else { return false } }
+        var document = Document(title: title, subtitle: l("各单位距上下等次的差距", "Margins to the bands above and below"))
+        document.add(.paragraph(l("升档：总分还差的分数，及其他部分不变时各年终部分需达到的得分；降档：总分可下降的余量，及保住本等次各部分的最低得分。",
+                 "Up: points the total still needs, and the score each scores part would need with the rest unchanged. Down: points the total can lose, and the lowest part score that keeps the band.")))
+        var headers = [l("编号", "ID"), l("单位", "Unit"), l("总分", "Total"), l("等次", "Band"), l("升档", "Up"), l("还差", "Needs")]
+        headers += scoresParts.map { l.part($0) + l("需达", " needed") }
+        headers += [l("余量", "Cushion")]
+        headers += scoresParts.map { l.part($0) + l("不低于", " at least") }
+        var table = Table(headers: headers, primary: true)
+        for m in margins {
+            var row: [Cell] = [.text(m.unit.id), .text(m.unit.name), l.cell(m.total),
+                               .text(l.band(m.band) + (m.vetoed ? l("（否决）", " (veto)") : ""))]
+            func part(_ step: Margin.Step?, _ p: Part) -> Cell {
+                guard let step, let entry = step.parts.first(where: { $0.part.id == p.id }) else { return "-" }
+                return entry.score.map { l.cell($0) } ?? .text(l("满分也不够", "out of reach"))
+            }
+            row += [.text(m.above.map { l.band($0.band) } ?? "-"), m.above.map { l.cell($0.points) } ?? "-"]
+            row += scoresParts.map { part(m.above, $0) }
+            row += [m.below.map { l.cell($0.points) } ?? "-"]
+            row += scoresParts.map { part(m.below, $0) }
+            table.add(row)
+        }
+        document.add(.table(table))
+        return document
+    }
+}

@@ -1,0 +1,50 @@
+import KaoheModel
+import KaoheLoad
+import KaoheScoring
+import KaoheSimulation
+/// Diagnostics as compilers print them: `FILE:LINE:COL: error: message`, then the offending
+/// line with a caret under the column (placed by display width, so it stays right under
+/// Chinese text).
+public enum DiagnosticText {
+    public static func render(_ diagnostic: Diagnostic, language: Language, color: Bool = false) -> String {
+        var location = diagnostic.file
+        if let line = diagnostic.line {
+            location += ":\(line)"
+            if let column = diagnostic.column { location += ":\(column)" }
+        }
+        var severity = diagnostic.severity == .error ? "error:" : "warning:"
+        if color { severity = (diagnostic.severity == .error ? "\u{1B}[1;31m" : "\u{1B}[1;33m") + severity + "\u{1B}[0m" }
+        var out = "\(location): \(severity) \(diagnostic.message.text(language))\n"
+        if let excerpt = diagnostic.excerpt, let line = diagnostic.line {
+            let number = String(line)
+            let gutter = String(repeating: " ", count: number.count)
+            let shown = visible(excerpt)
+            out += " \(number) | \(shown)\n"
+            if let column = diagnostic.column {
+                let prefix = shown.unicodeScalars.prefix(max(0, column - 1))
+                var padding = ""
+                for scalar in prefix {
+                    padding += scalar == "\t" ? "\t" : String(repeating: " ", count: DisplayWidth.of(scalar))
+                }
+                out += " \(gutter) | \(padding)" + (color ? "\u{1B}[1;32m^\u{1B}[0m" : "^") + "\n"
+            }
+        }
+        return out
+    }
+
+    public static func render(_ diagnostics: [Diagnostic], language: Language, color: Bool = false) -> String {
+        diagnostics.map { render($0, language: language, color: color) }.joined()
+    }
+
+    /// Long lines are cut so an excerpt stays readable; control characters are shown as spaces.
+    static func visible(_ line: String) -> String {
+        var out = ""
+        var count = 0
+        for scalar in line.unicodeScalars {
+            count += 1
+            if count > 300 { out += "…"; break }
+            out.unicodeScalars.append(scalar.value < 0x20 && scalar != "\t" ? " " : scalar)
+        }
+        return out
+    }
+}

@@ -1,0 +1,31 @@
+import KaoheModel
+import KaoheLoad
+import KaoheScoring
+import KaoheSimulation
+/// Lays a ``Document`` out as plain text: tables aligned by display width, so columns stay
+/// straight with Chinese text; charts are left to the HTML report.
+public enum TextRenderer {
+    public static func render(_ document: Document) -> String {
+        var out = document.title + "\n"
+        if let subtitle = document.subtitle { out += subtitle + "\n" }
+        for block in document.blocks {
+            switch block {
+            case .heading(let text, let level):
+                out += "\n" + (level <= 1 ? text : "【\(text)】") + "\n"
+            case .paragraph(let text):
+                out += "\n" + text + "\n"
+            case .lines(let lines):
+                for line in lines { out += String(repeating: "  ", count: line.indent) + line.text + "\n" }
+            case .table(let table):
+                out += "\n"
+                if let caption = table.caption { out += caption + "\n" }
+                TextTable.render(into: &out, table: table)
+            case .chart:
+                continue
+            case .pageBreak:
+                out += "\n"
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,77 @@
+import KaoheModel
+import KaoheLoad
+import KaoheScoring
+import KaoheSimulation
+/// A plain-text table whose columns stay aligned with Chinese text (widths by display width).
+public struct TextTable: Sendable {
+    public enum Alignment: Sendable { case left, right }
+
+    public var headers: [String]
+    public var alignments: [Alignment]
+    public var rows: [[String]] = []
+
+    public init(headers: [String], alignments: [Alignment]) {
+        self.headers = headers
+        self.alignments = alignments
+    }
+
+    public mutating func add(_ row: [String]) { rows.append(row) }
+
+    /// The table with a rule under the header; columns separated by two spaces; no trailing spaces.
+    public func render() -> String {
+        var out = ""
+        TextTable.render(into: &out, headers: headers, alignments: alignments, count: rows.count) { rows[$0] }
+        return out
+    }
+
+    /// Appends a table to `out` whose `count` rows are made by `row` when needed (twice: once
+    /// for the column widths, once for the text), so a long table is never held whole.
+    static func render(into out: inout String, headers: [String], alignments: [Alignment], count: Int,
+                       row: (Int) -> [String]) {
+        var widths = headers.map { DisplayWidth.of($0) }
+        for r in 0..<count {
+            for (i, cell) in row(r).prefix(headers.count).enumerated() { widths[i] = max(widths[i], DisplayWidth.of(cell)) }
+        }
+        write(into: &out, headers: headers, alignments: alignments, widths: widths, count: count, row: row)
+    }
+
+    /// Appends a document's table to `out`, its rows read twice: for the column widths and
+    /// alignments (numbers to the right), then for the text.
+    static func render(into out: inout String, table: Table) {
+        let columns = table.headers.count
+        var widths = table.headers.map { DisplayWidth.of($0) }
+        var numeric = Array(repeating: TableRows.Numeric.unknown, count: columns)
+        for row in table.rows {
+            TableRows.note(row, into: &numeric)
+            for (i, cell) in row.prefix(columns).enumerated() { widths[i] = max(widths[i], DisplayWidth.of(cell.display)) }
+        }
+        write(into: &out, headers: table.headers, alignments: numeric.map { $0 == .yes ? .right : .left }, widths: widths,
+              count: table.rows.count) { table.rows[$0].map(\.display) }
+    }
+
+    private static func write(into out: inout String, headers: [String], alignments: [Alignment], widths: [Int],
+                              count: Int, row: (Int) -> [String]) {
+        let columns = headers.count
+        func line(_ cells: [String]) -> String {
+            var parts: [String] = []
+            for i in 0..<columns {
+                let cell = i < cells.count ? cells[i] : ""
+                parts.append(DisplayWidth.pad(cell, to: widths[i], right: alignments.indices.contains(i) && alignments[i] == .right))
+            }
+            return TextTable.trimTrailing(parts.joined(separator: "  "))
+        }
+        out.reserveCapacity(out.utf8.count + (widths.reduce(0, +) + 2 * columns + 1) * (count + 2))
+        out += line(headers) + "\n"
+        out += widths.map { String(repeating: "-", count: $0) }.joined(separator: "  ") + "\n"
+        for r in 0..<count {
+            out += line(row(r))
+            out += "\n"
+        }
+    }
+
+    static func trimTrailing(_ s: String) -> String {
+        var s = s
+        while s.last == " " { s.removeLast() }
+        return s
+    }
+}

@@ -1,0 +1,13 @@
+import KaoheModel
+/// Grade bands (等次): the first band, highest first, whose minimum the rounded total reaches.
+package enum Banding {
+    package static func band(for total: ExactDecimal, bands: [Band]) -> String {
+        bands.first { total >= $0.min }?.name ?? bands.last?.name ?? ""
+    }
+
+    /// The band below `name`, or `name` itself when it is the lowest.
+    static func band(below name: String, bands: [Band]) -> String {
+        guard let index = bands.firstIndex(where: { $0.name == name }), index + 1 < bands.count else { return name }
+        return bands[index + 1].name
+    }
+}

@@ -1,0 +1,117 @@
+import KaoheModel
+import KaoheLoad
+import KaoheScoring
+/// Turns `simulate` options into ``Change`` values, checked against the year's data: an
+/// unknown unit, item, component, part or band is an error naming the option.
+enum ChangeParser {
+    static func parse(_ request: ChangeRequest, dataset: Dataset) -> Result<Change, SimulationError> {
+        let value = request.value
+        let units = References(dataset.units.map { .init(id: $0.id, name: $0.name) })
+        let criteria = dataset.criteria
+        func fail(_ zh: String, _ en: String) -> Result<Change, SimulationError> {
+            .failure(SimulationError(zh: "\(request.display)：\(zh)", en: "\(request.display): \(en)"))
+        }
+        func unit(_ text: String) -> String? { units.resolve(text) }
+        func unknownUnit(_ text: String) -> Result<Change, SimulationError> {
+            let hint = units.hint(for: text)
+            return fail("未知单位 \"\(text)\"\(hint.zh)", "unknown unit \"\(text)\"\(hint.en)")
+        }
+        func number(_ text: String) -> ExactDecimal? { ExactDecimal(text) }
+        func split(_ text: String, _ separator: Character) -> (String, String)? {
+            guard let i = text.lastIndex(of: separator) else { return nil }
+            return (String(text[..<i]), String(text[text.index(after: i)...]))
+        }
+
+        switch request.option {
+        case "veto":
+            let parts = value.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).map(String.init)
+            guard let id = unit(parts[0]) else { return unknownUnit(parts[0]) }
+            return .success(.veto(unit: id, clause: parts.count > 1 ? parts[1] : ""))
+        case "fail":
+            let parts = value.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
+            guard parts.count == 3 || parts.count == 4 else {
+                return fail("格式应为 单位:检查项:日期[:扣分]", "write it as UNIT:ITEM:DATE[:DEDUCTION]")
+            }
+            guard let id = unit(parts[0]) else { return unknownUnit(parts[0]) }
+            let items = References(criteria.items.map { .init(id: $0.item.id, name: $0.item.name) })
+            guard let item = items.resolve(parts[1]) else {
+                let hint = items.hint(for: parts[1])
+                return fail("未知检查项 \"\(parts[1])\"\(hint.zh)", "unknown item \"\(parts[1])\"\(hint.en)")
+            }
+            guard let date = CivilDate(parts[2]), date.year == dataset.year else {
+                return fail("日期 \"\(parts[2])\" 应为 \(dataset.year) 年内的 YYYY-MM-DD", "date \"\(parts[2])\" must be a YYYY-MM-DD date in \(dataset.year)")
+            }
+            var deduction: ExactDecimal?
+            if parts.count == 4 {
+                let points = criteria.items.first { $0.item.id == item }.map { criteria.categories[$0.category].points } ?? .zero
+                guard let d = number(parts[3]), !d.isNegative, d <= points else {
+                    return fail("扣分 \"\(parts[3])\" 应为 0 到 \(points) 之间的数", "deduction \"\(parts[3])\" must be a number from 0 to \(points)")
+                }
+                deduction = d
+            }
+            return .success(.fail(unit: id, item: item, date: date, deduction: deduction))
+        case "score":
+            guard let (left, right) = split(value, "="), let (unitText, component) = split(left, ":") else {
+                return fail("格式应为 单位:项目=得分", "write it as UNIT:COMPONENT=VALUE")
+            }
+            guard let id = unit(unitText) else { return unknownUnit(unitText) }
+            guard criteria.components.contains(where: { $0.id == component }) else {
+                let known = criteria.components.map(\.id).joined(separator: ", ")
+                return fail("未知项目 \"\(component)\"；可用：\(known)", "unknown component \"\(component)\"; components: \(known)")
+            }
+            guard let score = number(right), !score.isNegative, score <= criteria.scale else {
+                return fail("得分 \"\(right)\" 应为 0 到 \(criteria.scale) 之间的数", "score \"\(right)\" must be a number from 0 to \(criteria.scale)")
+            }
+            return .success(.score(unit: id, component: component, value: score))
+        case "bonus", "penalty":
+            guard let (unitText, pointsText) = split(value, "=") else {
+                return fail("格式应为 单位=分值", "write it as UNIT=POINTS")
+            }
+            guard let id = unit(unitText) else { return unknownUnit(unitText) }
+            guard let points = number(pointsText), points > .zero else {
+                return fail("分值 \"\(pointsText)\" 应为大于 0 的数", "points \"\(pointsText)\" must be a number > 0")
+            }
+            return .success(request.option == "bonus" ? .bonus(unit: id, points: points) : .penalty(unit: id, points: points))
+        case "weight":
+            guard let (part, weightText) = split(value, "=") else { return fail("格式应为 部分=权重", "write it as PART=W") }
+            guard criteria.parts.contains(where: { $0.id == part }) else {
+                let known = criteria.parts.map(\.id).joined(separator: ", ")
+                return fail("未知考核部分 \"\(part)\"；可用：\(known)", "unknown part \"\(part)\"; parts: \(known)")
+            }
+            guard let weight = number(weightText), !weight.isNegative, weight <= .one else {
+                return fail("权重 \"\(weightText)\" 应为 0 到 1 之间的数", "weight \"\(weightText)\" must be a number from 0 to 1")
+            }
+            return .success(.weight(part: part, weight: weight))
+        case "band":
+            guard let (name, minText) = split(value, "=") else { return fail("格式应为 等次=分数线", "write it as NAME=MIN") }
+            guard criteria.bands.contains(where: { $0.name == name || $0.en == name }) else {
+                let known = criteria.bands.map(\.name).joined(separator: ", ")
+                return fail("未知等次 \"\(name)\"；可用：\(known)", "unknown band \"\(name)\"; bands: \(known)")
+            }
+            guard let min = number(minText), !min.isNegative, min <= criteria.scale else {
+                return fail("分数线 \"\(minText)\" 应为 0 到 \(criteria.scale) 之间的数", "threshold \"\(minText)\" must be a number from 0 to \(criteria.scale)")
+            }
+            let bandName = criteria.bands.first { $0.name == name || $0.en == name }?.name ?? name
+            return .success(.band(name: bandName, min: min))
+        case "quota":
+            if value == "none" { return .success(.quota(share: nil)) }
+            guard let share = number(value), !share.isNegative, share <= .one else {
+                return fail("应为 0 到 1 之间的比例或 none", "give a share from 0 to 1, or none")
+            }
+            return .success(.quota(share: share))
+        case "drop":
+            guard let (file, lineText) = split(value, ":"), let line = Int(lineText), line >= 2 else {
+                return fail("格式应为 文件:行号，例如 checks.csv:41", "write it as FILE:LINE, e.g. checks.csv:41")
+            }
+            let name = file.split(separator: "/").last.map(String.init) ?? file
+            let files = [DataFolder.files.checks, DataFolder.files.events, DataFolder.files.scores, DataFolder.files.survey]
+                + RegisterKind.allCases.map(\.file)
+            guard files.contains(name) else {
+                return fail("只能删除 \(files.joined(separator: "、")) 中的记录", "only records of \(files.joined(separator: ", ")) can be dropped")
+            }
+            return .success(.drop(file: name, line: line))
+        default:
+            return fail("未知的假设选项", "unknown what-if option")
+        }
+    }
+}

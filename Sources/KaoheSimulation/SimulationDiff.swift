@@ -1,0 +1,75 @@
+import KaoheModel
+import KaoheLoad
+import KaoheScoring
+/// What a what-if changed: per unit total, band and rank before → after, and the knock-on
+/// effects (consequences that appear or disappear, last places, quota moves).
+public struct SimulationDiff: Sendable {
+    public struct UnitChange: Sendable {
+        public var unit: Unit
+        public var before: Outcome
+        public var after: Outcome
+    }
+
+    public struct Outcome: Sendable, Equatable {
+        public var total: ExactDecimal
+        public var band: String
+        public var rank: Int?
+        public var flags: [String]
+    }
+
+    public struct ConsequenceChange: Sendable {
+        public var unit: Unit
+        public var consequence: Consequence
+        /// true: appears with the changes; false: disappears.
+        public var appears: Bool
+    }
+
+    /// Units whose total, band or rank changed, in units.csv order.
+    public var changes: [UnitChange]
+    public var consequences: [ConsequenceChange]
+    public var before: Assessment
+    public var after: Assessment
+
+    public init(before: Assessment, after: Assessment) {
+        self.before = before
+        self.after = after
+        var changes: [UnitChange] = []
+        var consequences: [ConsequenceChange] = []
+        for (b, a) in zip(before.units, after.units) {
+            let was = Outcome(total: b.total, band: b.band, rank: b.rank, flags: b.flags)
+            let now = Outcome(total: a.total, band: a.band, rank: a.rank, flags: a.flags)
+            if was.total != now.total || was.band != now.band || was.rank != now.rank {
+                changes.append(UnitChange(unit: a.unit, before: was, after: now))
+            }
+            let key: (Consequence) -> String = { "\($0.kind.rawValue)|\($0.period)|\($0.evidence?.description ?? "")" }
+            let oldKeys = Set(b.consequences.map(key)), newKeys = Set(a.consequences.map(key))
+            for c in a.consequences where !oldKeys.contains(key(c)) {
+                consequences.append(ConsequenceChange(unit: a.unit, consequence: c, appears: true))
+            }
+            for c in b.consequences where !newKeys.contains(key(c)) {
+                consequences.append(ConsequenceChange(unit: a.unit, consequence: c, appears: false))
+            }
+        }
+        self.changes = changes
+        self.consequences = consequences
+    }
+}
+
+/// Runs a what-if: the year as it is, the year with the changes, and their difference.
+public enum Simulation {
+    public static func run(_ dataset: Dataset, requests: [ChangeRequest]) -> Result<SimulationDiff, SimulationError> {
+        var parsed: [(request: ChangeRequest, change: Change)] = []
+        for request in requests {
+            switch ChangeParser.parse(request, dataset: dataset) {
+            case .success(let change): parsed.append((request, change))
+            case .failure(let error): return .failure(error)
+            }
+        }
+        switch ChangeApplier.apply(parsed, to: dataset) {
+        case .success(let changed):
+            return .success(SimulationDiff(before: Assessor.assess(dataset), after: Assessor.assess(changed)))
+        case .failure(let error):
+            return .failure(error)
+        }
+    }
+}
