@@ -41,7 +41,7 @@ public enum KaoheCLI {
         var loaded = DataFolder.load(invocation.folder, criteriaOverride: invocation.criteria)
         if let dataset = loaded.dataset {
             // The registers' lateness is a rule of the scheme: counted by the scoring stage.
-            loaded.quality.registers = DeadlineChecks.derive(dataset).summaries
+            loaded.quality.registers = DeadlineFindings.derive(dataset).summaries
             loaded.dataset?.quality = loaded.quality
         }
         if invocation.command == .check {

@@ -49,11 +49,11 @@ public struct Failure: Sendable, Hashable {
     public var note: String
     public var rectified: CivilDate?
     public var source: SourceRef
-    /// For a failure derived from a register by a deadline rule: how late, in both languages
-    /// ("第 23 个工作日答复，时限 20 个工作日"). Such failures are not subject to rectify-late.
-    public var derivation: LocalizedText?
+    /// For a failure derived from a register by a deadline rule: the rule and how late the row
+    /// was. Such failures are not subject to rectify-late.
+    public var derivation: LateFinding?
     public init(date: CivilDate, unit: String, item: String, deduction: ExactDecimal, note: String = "",
-                rectified: CivilDate? = nil, source: SourceRef, derivation: LocalizedText? = nil) {
+                rectified: CivilDate? = nil, source: SourceRef, derivation: LateFinding? = nil) {
         self.date = date; self.unit = unit; self.item = item; self.deduction = deduction
         self.note = note; self.rectified = rectified; self.source = source; self.derivation = derivation
     }

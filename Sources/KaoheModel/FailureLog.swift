@@ -26,7 +26,7 @@ public struct FailureLog: Sendable {
     /// values beyond the record's ranges.
     package struct Extra: Sendable, Equatable {
         package internal(set) var file: String?
-        package internal(set) var derivation: LocalizedText?
+        package internal(set) var derivation: LateFinding?
         package internal(set) var item: String?
         package internal(set) var deduction: ExactDecimal?
         package internal(set) var line: Int?

@@ -1,138 +1,171 @@
 import KaoheModel
-/// Computes the whole year (SPEC section 3) from a validated dataset.
-public enum Assessor {
-    /// The dataset with the failed checks derived from its registers appended (after the
-    /// check log's own, in register order).
-    public static func withDerivedChecks(_ dataset: Dataset) -> Dataset {
-        guard !dataset.criteria.deadlines.isEmpty, !dataset.registers.isEmpty else { return dataset }
-        var complete = dataset
-        complete.failures += DeadlineChecks.derive(dataset).failures
-        return complete
-    }
 
+/// Computes the whole year from a validated dataset: the rules of docs/scoring.md, applied in
+/// order, each once.
+public enum Assessor {
     /// Scores every unit: periods, parts, total, band, veto, quota, ranks, consequences.
     public static func assess(_ input: Dataset) -> Assessment {
-        let dataset = withDerivedChecks(input)
+        let dataset = DeadlineFindings.appendingDerived(to: input)                         // §13
         let criteria = dataset.criteria
-        let places = criteria.places
-        let year = dataset.year
         let units = dataset.units
+        let groups = RankingRule.orderedGroups(units)
         let ledger = DeductionLedger(dataset: dataset)
-        let groups = orderedGroups(units)
-        let periodKind = criteria.checksPeriod
-        let checksPart = criteria.checksPart
+        let periods = criteria.checksPart == nil ? nil                                      // §1
+            : PeriodScoreRule.table(ledger, kind: criteria.checksPeriod, year: dataset.year, criteria: criteria,
+                                    unitCount: units.count)
+        let tables = AssessmentTables(ledger: ledger, periods: periods, year: dataset.year)
+        let scoring = UnitScoring(dataset: dataset, tables: tables)
+        var results = units.indices.map(scoring.result(unit:))                              // §2–§8, §11, §12
 
-        var surveyByUnit: [String: SurveyRecord] = [:]
-        for record in dataset.surveys { surveyByUnit[record.unit] = record }
-        var eventsByUnit: [String: [Event]] = [:]
-        for event in dataset.events { eventsByUnit[event.unit, default: []].append(event) }
-
-        let context = ResultContext(ledger: ledger, criteria: criteria, year: year, calendar: dataset.calendar,
-                                    units: units, scores: dataset.scores)
-
-        // Per-unit scores up to the threshold band.
-        var results: [UnitResult] = []
-        results.reserveCapacity(units.count)
-        // Each unit's period scores, for the period rankings (the results work them out again
-        // when read).
-        var periodScores: [[ExactDecimal]] = []
-        periodScores.reserveCapacity(units.count)
-        for (u, unit) in units.enumerated() {
-            let periods = checksPart == nil ? [] : (1...periodKind.count).map {
-                ledger.periodScore(unit: u, kind: periodKind, index: $0, year: year, criteria: criteria)
-            }
-            let derivation = UnitDerivation(context: context, unit: Int32(truncatingIfNeeded: u))
-            let survey = criteria.survey.flatMap { rule in
-                surveyByUnit[unit.id].flatMap { SurveyScoring.outcome($0, rule: rule, places: places) }
-            }
-            let parts = context.parts(unit: u, survey: survey, periods: periods, derivation: derivation)
-            let events = eventsByUnit[unit.id] ?? []
-            let bonus = TotalScoring.adjustment(events.filter { $0.kind == .bonus },
-                                                cap: criteria.adjustments.bonusCap, places: places)
-            let penalty = TotalScoring.adjustment(events.filter { $0.kind == .penalty },
-                                                  cap: criteria.adjustments.penaltyCap, places: places)
-            let unrounded = TotalScoring.unrounded(parts: parts, bonus: bonus, penalty: penalty)
-            let total = TotalScoring.total(unrounded, scale: criteria.scale, places: places)
-            let reached = Banding.band(for: total, bands: criteria.bands)
-            let vetoes = events.filter { $0.kind == .veto }
-            var flags: [String] = []
-            if SurveyScoring.commended(survey, rule: criteria.survey) { flags.append("commend") }
-            periodScores.append(periods.map(\.score))
-            results.append(UnitResult(
-                unit: unit, partScores: parts.map(\.score), survey: survey,
-                bonus: bonus, penalty: penalty, unroundedTotal: unrounded, total: total,
-                band: vetoes.isEmpty ? reached : criteria.veto.band,
-                bandReason: vetoes.isEmpty ? .threshold : .veto(reached: reached),
-                vetoes: vetoes, rank: nil,
-                contribution: TotalScoring.contribution(total, targetShare: criteria.targetShare, places: places),
-                flags: flags, derived: derivation))
-        }
-
-        // Quota on the quota band.
-        var quotaOutcome: QuotaOutcome?
-        if let quota = criteria.quota {
-            // By index: the results are not copied.
+        var quota: QuotaOutcome?                                                            // §9
+        if let rule = criteria.quota {
             let candidates = results.indices
-                .filter { !results[$0].vetoed && results[$0].band == quota.band }
+                .filter { !results[$0].vetoed && results[$0].band == rule.band }
                 .map { QuotaRule.Candidate(unitIndex: $0, total: results[$0].total) }
-            var (moved, outcome) = QuotaRule.apply(quota, candidates: candidates, unitCount: units.count)
-            outcome.movedDown = moved.sorted().map { units[$0].id }
-            for u in moved.sorted() {
-                results[u].band = Banding.band(below: quota.band, bands: criteria.bands)
-                results[u].bandReason = .quota(reached: quota.band)
+            let (moved, outcome) = QuotaRule.apply(rule, candidates: candidates, unitCount: units.count, units: units)
+            for u in moved {
+                results[u].band = BandsRule.band(below: rule.band, bands: criteria.bands)
+                results[u].bandReason = .quota(reached: rule.band)
                 results[u].flags.append("quota")
             }
-            quotaOutcome = outcome
+            quota = outcome
         }
 
-        // Rankings.
-        let periodRankings: [Ranking] = checksPart == nil ? [] : (1...periodKind.count).map { index in
-            Ranker.ranking(period: periodKind.label(year: year, index: index), groups: groups, units: units,
-                           entries: results.indices.map { .init(unitIndex: $0, score: periodScores[$0][index - 1]) })
-        }
-        let annual = Ranker.ranking(period: String(year), groups: groups, units: units,
-                                    entries: results.indices.map {
-                                        .init(unitIndex: $0, score: results[$0].total, ranked: !results[$0].vetoed)
-                                    })
+        let periodRankings = periods.map { RankingRule.periodRankings($0, groups: groups, units: units) } ?? []  // §10
+        let annual = RankingRule.annualRanking(results, year: dataset.year, groups: groups, units: units)
         for group in annual.groups {
             for row in group.rows { results[row.unitIndex].rank = row.rank }
         }
 
-        // Consequences.
-        // Last places of the period rankings, per unit, in ranking order.
-        var lastPlaces: [Int: [Consequence]] = [:]
-        for ranking in periodRankings {
-            for group in ranking.groups {
-                for row in group.rows where row.last {
-                    lastPlaces[row.unitIndex, default: []].append(
-                        Consequence(kind: .periodLast, period: ranking.period, evidence: nil,
-                                    detail: LocalizedText(zh: "\(group.group)第 \(row.rank ?? 0) 名（末位）",
-                                                          en: "rank \(row.rank ?? 0) of \(group.group), last place")))
-                }
+        for (u, places) in PeriodLastRule.find(periodRankings) { results[u].facts.lastPlaces = places }  // §12.3
+        for u in results.indices {                                                          // §12.6
+            results[u].facts.annualFailed = AnnualFailRule.applies(band: results[u].band, bands: criteria.bands)
+        }
+        return Assessment(year: dataset.year, criteria: criteria, units: results, groups: groups,
+                          periodRankings: periodRankings, annualRanking: annual, quota: quota)
+    }
+
+    /// A ranking of any period (`rank --month 3` when the checks part is quarterly), with the
+    /// period scores of every unit.
+    public static func periodRanking(_ input: Dataset, kind: PeriodKind, index: Int) -> (Ranking, [PeriodScore]) {
+        let dataset = DeadlineFindings.appendingDerived(to: input)
+        let table = PeriodScoreRule.table(DeductionLedger(dataset: dataset), kind: kind, year: dataset.year,
+                                          criteria: dataset.criteria, unitCount: dataset.units.count)
+        let scores = dataset.units.indices.map { table.score(unit: $0, index: index) }
+        let ranking = RankingRule.ranking(period: .of(kind, year: dataset.year, index: index),
+                                          groups: RankingRule.orderedGroups(dataset.units), units: dataset.units,
+                                          entries: scores.enumerated().map { .init(unitIndex: $0.offset, score: $0.element.score) })
+        return (ranking, scores)
+    }
+
+    /// Group names in order of first appearance in `units.csv`.
+    public static func orderedGroups(_ units: [Unit]) -> [String] { RankingRule.orderedGroups(units) }
+}
+
+/// One unit's result up to its band: the rules that need only the unit's own data.
+struct UnitScoring {
+    let dataset: Dataset
+    let tables: AssessmentTables
+    let sharedParts: [SharedPart]
+    let componentLists: [ComponentList?]
+    let scores: ScoresByUnit
+    let surveys: [String: SurveyRecord]
+    let events: [String: [Event]]
+
+    init(dataset: Dataset, tables: AssessmentTables) {
+        self.dataset = dataset
+        self.tables = tables
+        sharedParts = dataset.criteria.parts.map(SharedPart.init)
+        componentLists = dataset.criteria.parts.map { part in
+            if case .scores(let components) = part.kind { return ComponentList(components) }
+            return nil
+        }
+        scores = ScoresByUnit(dataset.scores, units: dataset.units)
+        var surveys: [String: SurveyRecord] = [:]
+        for record in dataset.surveys { surveys[record.unit] = record }
+        self.surveys = surveys
+        var events: [String: [Event]] = [:]
+        for event in dataset.events { events[event.unit, default: []].append(event) }
+        self.events = events
+    }
+
+    func result(unit u: Int) -> UnitResult {
+        let criteria = dataset.criteria
+        let places = criteria.places
+        let unit = dataset.units[u]
+        let survey = criteria.survey.flatMap { rule in                                      // §4
+            surveys[unit.id].flatMap { SurveyRateRule.outcome($0, rule: rule, places: places) }
+        }
+        let parts = criteria.parts.enumerated().map { p, part -> PartScore in
+            switch part.kind {
+            case .checks:                                                                   // §2
+                guard let periods = tables.periods else { return PartScore(shared: sharedParts[p], score: .zero, stored: .scores([])) }
+                return ChecksPartRule.score(sharedParts[p], periods: periods, unit: u, places: places)
+            case .scores(let components):                                                   // §3
+                return ScoresPartRule.score(sharedParts[p], components: componentLists[p] ?? ComponentList(components),
+                                            scores: scores.byComponent(unit: u), survey: survey,
+                                            surveyComponent: criteria.survey?.component, places: places)
             }
         }
-        for (u, found) in lastPlaces { results[u].derived.lastPlaces = found }
+        let unitEvents = events[unit.id] ?? []
+        let bonus = AdjustmentsRule.bonus(unitEvents, criteria: criteria)                  // §5
+        let penalty = AdjustmentsRule.penalty(unitEvents, criteria: criteria)
+        let unrounded = TotalRule.unrounded(parts: parts, bonus: bonus, penalty: penalty)   // §6
+        let total = TotalRule.total(unrounded, scale: criteria.scale, places: places)
+        let reached = BandsRule.band(for: total, bands: criteria.bands)                    // §7
+        let vetoes = OneVoteVetoRule.vetoes(unitEvents)                                     // §8
+        let (band, reason) = OneVoteVetoRule.band(reached: reached, vetoes: vetoes, rule: criteria.veto)
 
-        return Assessment(year: year, criteria: criteria, units: results, groups: groups,
-                          periodRankings: periodRankings, annualRanking: annual, quota: quotaOutcome)
+        var facts = UnitFacts(tables: tables, unit: u)
+        facts.failedMonths = MonthlyBulletinRule.failedMonths(unit: u, ledger: tables.ledger, rule: criteria.bulletin)  // §11
+        let storage = tables.ledger.storage
+        facts.lateRectifications = RectifyLateRule.find(                                    // §12.1
+            tables.ledger.runs(unit: u, months: 1...12).lazy.map { Int(storage.order[$0]) }, log: storage.log,
+            year: dataset.year, rule: criteria.rectify, calendar: dataset.calendar)
+        facts.surveyWarned = SurveyWarnRule.applies(survey, rule: criteria.survey)          // §12.4
+
+        return UnitResult(unit: unit, parts: parts, survey: survey, bonus: bonus, penalty: penalty,
+                          unroundedTotal: unrounded, total: total, band: band, bandReason: reason, vetoes: vetoes,
+                          contribution: TotalRule.contribution(total, targetShare: criteria.targetShare, places: places),
+                          flags: SurveyRateRule.commended(survey, rule: criteria.survey) ? ["commend"] : [],
+                          facts: facts)
     }
+}
 
-    /// Group names in order of first appearance.
-    package static func orderedGroups(_ units: [Unit]) -> [String] {
-        var seen = Set<String>()
-        return units.compactMap { seen.insert($0.group).inserted ? $0.group : nil }
-    }
+/// The year-end score rows grouped by unit: `order[start[u] ..< start[u + 1]]` are unit `u`'s
+/// positions in `scores.csv` order.
+struct ScoresByUnit {
+    let scores: [ScoreRecord]
+    let start: [Int32]
+    let order: [Int32]
 
-    /// A ranking of any period (e.g. `rank --month 3` when the checks part is quarterly).
-    public static func periodRanking(_ input: Dataset, kind: PeriodKind, index: Int) -> (Ranking, [PeriodScore]) {
-        let dataset = withDerivedChecks(input)
-        let ledger = DeductionLedger(dataset: dataset)
-        let scores = dataset.units.indices.map {
-            ledger.periodScore(unit: $0, kind: kind, index: index, year: dataset.year, criteria: dataset.criteria)
+    init(_ scores: [ScoreRecord], units: [Unit]) {
+        var unitIndex: [String: Int] = [:]
+        unitIndex.reserveCapacity(units.count)
+        for (u, unit) in units.enumerated() where unitIndex[unit.id] == nil { unitIndex[unit.id] = u }
+        var start = [Int32](repeating: 0, count: units.count + 1)
+        for record in scores { if let u = unitIndex[record.unit] { start[u + 1] += 1 } }
+        for u in units.indices { start[u + 1] += start[u] }
+        var order = [Int32](repeating: 0, count: Int(start[units.count]))
+        var next = start
+        for (i, record) in scores.enumerated() {
+            guard let u = unitIndex[record.unit] else { continue }
+            order[Int(next[u])] = Int32(truncatingIfNeeded: i)
+            next[u] += 1
         }
-        let ranking = Ranker.ranking(period: kind.label(year: dataset.year, index: index),
-                                     groups: orderedGroups(dataset.units), units: dataset.units,
-                                     entries: scores.enumerated().map { .init(unitIndex: $0.offset, score: $0.element.score) })
-        return (ranking, scores)
+        self.scores = scores
+        self.start = start
+        self.order = order
+    }
+
+    /// A unit's year-end scores by component (the last row of a component counts).
+    func byComponent(unit u: Int) -> [String: ScoreRecord] {
+        var byComponent: [String: ScoreRecord] = [:]
+        guard u >= 0, u + 1 < start.count else { return byComponent }
+        for k in Int(start[u])..<Int(start[u + 1]) {
+            let record = scores[Int(order[k])]
+            byComponent[record.component] = record
+        }
+        return byComponent
     }
 }

@@ -31,7 +31,7 @@ public enum Margins {
         let criteria = assessment.criteria
         let bands = criteria.bands
         return assessment.units.map { result in
-            let reached = Banding.band(for: result.total, bands: bands)
+            let reached = BandsRule.band(for: result.total, bands: bands)
             var margin = Margin(unit: result.unit, total: result.total, reached: reached, band: result.band,
                                 vetoed: result.vetoed, above: nil, below: nil)
             guard !result.vetoed, let index = bands.firstIndex(where: { $0.name == reached }) else { return margin }
@@ -58,7 +58,7 @@ public enum Margins {
             let rest = result.unroundedTotal - weight * partScore.score
             let step = ExactDecimal(mantissa: 1, exponent: criteria.places)
             func reaches(_ x: ExactDecimal) -> Bool {
-                TotalScoring.total(rest + weight * x, scale: criteria.scale, places: criteria.places) >= threshold
+                TotalRule.total(rest + weight * x, scale: criteria.scale, places: criteria.places) >= threshold
             }
             guard reaches(criteria.scale) else { return (partScore.part, nil) }
             if reaches(.zero) { return (partScore.part, .zero) }

@@ -128,7 +128,7 @@ import KaoheKit
         #expect(rows.map(\.last) == [false, true, false])
         // Every quarter all three tie at 100, so all three hold the last place of each quarter.
         #expect(top.consequences.map(\.kind) == Array(repeating: .periodLast, count: 4) + [.veto, .annualFail])
-        #expect(top.consequences[4].period == "2025-05-06")
+        #expect(top.consequences[4].period.description == "2025-05-06")
         #expect(top.consequences[4].evidence?.description == "events.csv:4")
     }
 
@@ -147,7 +147,7 @@ import KaoheKit
                                                 criteria: Fixture.criteria(quota: nil), failures: failures))
         #expect(a.groups == ["G1", "G2"])
         let q1 = a.periodRankings[0]
-        #expect(q1.period == "2025-Q1")
+        #expect(q1.period.description == "2025-Q1")
         #expect(q1.groups[0].rows.map(\.last) == [false])
         #expect(q1.groups[1].rows.map(\.unitIndex) == [1, 2])
         #expect(q1.groups[1].rows.map(\.last) == [false, true])
@@ -164,21 +164,23 @@ import KaoheKit
             holidays: Set((1...8).map { CivilDate(year: 2025, month: 10, day: $0)! }),
             workdays: [CivilDate(year: 2025, month: 9, day: 28)!, CivilDate(year: 2025, month: 10, day: 11)!])
         let failure = Fixture.failure("U1", "a1", "2025-09-30", line: 2)
-        #expect(ConsequenceFinder.rectifyDeadline(failure, rule: RectifyRule(workingDays: 5), calendar: calendar) == Fixture.date("2025-10-14"))
+        #expect(RectifyLateRule.deadline(failure, rule: RectifyRule(workingDays: 5), calendar: calendar) == Fixture.date("2025-10-14"))
         let onTime = Fixture.failure("U1", "a1", "2025-09-30", rectified: "2025-10-14", line: 2)
         let late = Fixture.failure("U1", "a1", "2025-09-30", rectified: "2025-10-15", line: 3)
-        let found = ConsequenceFinder.rectifyLate([onTime, late], year: 2025, rule: RectifyRule(), calendar: calendar)
-        #expect(found.map { $0.evidence?.line } == [3])
+        let deadline = RectifyLateRule.deadline(onTime, rule: RectifyRule(), calendar: calendar)
+        #expect([onTime, late].filter { RectifyLateRule.isLate($0, deadline: deadline, year: 2025) }.map(\.source.line) == [3])
         // Without the 调休 Saturday the deadline would be 10-15.
         let plain = WorkingCalendar(holidays: calendar.holidays)
-        #expect(ConsequenceFinder.rectifyDeadline(failure, rule: RectifyRule(), calendar: plain) == Fixture.date("2025-10-15"))
+        #expect(RectifyLateRule.deadline(failure, rule: RectifyRule(), calendar: plain) == Fixture.date("2025-10-15"))
     }
 
     @Test func unrectifiedFailureIsLateOnlyWhenItsDeadlineIsWithinTheYear() {
         let december = Fixture.failure("U1", "a1", "2025-12-29", line: 2) // deadline 2026-01-05
         let november = Fixture.failure("U1", "a1", "2025-11-28", line: 3)
-        let found = ConsequenceFinder.rectifyLate([december, november], year: 2025, rule: RectifyRule(), calendar: .weekdays)
-        #expect(found.map { $0.evidence?.line } == [3])
+        let late = [december, november].filter {
+            RectifyLateRule.isLate($0, deadline: RectifyLateRule.deadline($0, rule: RectifyRule(), calendar: .weekdays), year: 2025)
+        }
+        #expect(late.map(\.source.line) == [3])
     }
 
     @Test func surveyRateScoreCommendAndWarn() {
@@ -209,7 +211,7 @@ import KaoheKit
         // Q2–Q4: both units tie at 100, so both hold the last place.
         #expect(u.consequences.map(\.kind) == [.rectifyLate, .rectifyLate, .monthFail, .monthFail, .periodLast, .periodLast,
                                                .periodLast, .periodLast, .veto, .annualFail])
-        #expect(u.consequences.map(\.period) == ["2025-01-06", "2025-03-03", "2025-01", "2025-03", "2025-Q1", "2025-Q2",
+        #expect(u.consequences.map(\.period.description) == ["2025-01-06", "2025-03-03", "2025-01", "2025-03", "2025-Q1", "2025-Q2",
                                                  "2025-Q3", "2025-Q4", "2025-06-01", "2025"])
         #expect(u.consequences.map { $0.evidence?.line } == [9, 5, nil, nil, nil, nil, nil, nil, 2, nil])
     }
@@ -223,12 +225,12 @@ import KaoheKit
         let u = Assessor.assess(Fixture.dataset(units: [("U1", "G")], scores: ["U1": "80"], criteria: criteria, failures: failures)).units[0]
         #expect(u.months.map(\.passed) == [true, true, true, false, true, true, true, true, true, true, true, true])
         #expect(u.months[2].failed == 1)
-        #expect(u.consequences.map(\.period) == ["2025-04"])
+        #expect(u.consequences.map(\.period.description) == ["2025-04"])
     }
 
     @Test func contributionRoundsHalfUp() {
-        #expect(TotalScoring.contribution(d("92.83"), targetShare: 4, places: 2) == d("3.71"))
-        #expect(TotalScoring.contribution(d("93.75"), targetShare: 4, places: 2) == d("3.75"))
-        #expect(TotalScoring.contribution(d("90.125"), targetShare: 4, places: 2) == d("3.61"))
+        #expect(TotalRule.contribution(d("92.83"), targetShare: 4, places: 2) == d("3.71"))
+        #expect(TotalRule.contribution(d("93.75"), targetShare: 4, places: 2) == d("3.75"))
+        #expect(TotalRule.contribution(d("90.125"), targetShare: 4, places: 2) == d("3.61"))
     }
 }

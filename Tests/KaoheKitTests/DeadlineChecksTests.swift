@@ -23,9 +23,10 @@ import KaoheKit
     }
 
     func verdict(_ rule: DeadlineRule, _ start: String, _ end: String?) -> (CivilDate?, String?) {
-        switch DeadlineChecks.judge(rule, start: moment(start), end: end.map(moment), calendar: DeadlineChecksTests.calendar) {
+        switch DeadlineFindings.judge(rule, start: moment(start), end: end.map(moment), calendar: DeadlineChecksTests.calendar) {
         case .onTime: return (nil, nil)
-        case .late(let date, let text): return (date, text.en)
+        case .late(let date, let lateness):
+            return (date, Labels(language: .en, criteria: Fixture.criteria(quota: nil)).lateness(LateFinding(rule: rule, lateness: lateness)))
         }
     }
 
@@ -46,7 +47,7 @@ import KaoheKit
         let r = rule(.workingDays, limit: 20)
         #expect(verdict(r, "2025-01-20", "2025-02-21").0 == nil)
         #expect(verdict(r, "2025-01-20", "2025-02-24").0 == CivilDate("2025-02-22"))
-        #expect(DeadlineChecks.workingDays(from: CivilDate("2025-01-20")!, to: CivilDate("2025-02-24")!,
+        #expect(DeadlineFindings.workingDays(from: CivilDate("2025-01-20")!, to: CivilDate("2025-02-24")!,
                                            calendar: DeadlineChecksTests.calendar) == 21)
     }
 
@@ -85,7 +86,7 @@ import KaoheKit
 
     @Test func missingEndIsAMissWhenDueWithinTheYearAndPendingAfter() {
         let r = rule(.workingDays, limit: 20)
-        let outcome = DeadlineChecks.derive(dataset([
+        let outcome = DeadlineFindings.derive(dataset([
             row(.disclosures, ["formed": "2025-10-20"], line: 2),   // due 2025-11-17: a miss on 11-18
             row(.disclosures, ["formed": "2025-12-10"], line: 3),   // due 2026-01-08: pending
             row(.disclosures, ["formed": "2025-12-10", "published": "2026-01-20"], line: 4), // late only in 2026: pending
@@ -102,7 +103,7 @@ import KaoheKit
                                   limit: 20, unit: .workingDays, item: "a1", when: ("extended", false))
         let forty = DeadlineRule(id: "apply-ext", name: "延期答复", register: .applications, start: "received", end: "answered",
                                  limit: 40, unit: .workingDays, item: "a1", when: ("extended", true))
-        let outcome = DeadlineChecks.derive(dataset([
+        let outcome = DeadlineFindings.derive(dataset([
             row(.applications, ["received": "2025-03-03", "answered": "2025-04-10"], flags: ["extended": true], line: 2),
             row(.applications, ["received": "2025-03-03", "answered": "2025-04-10"], flags: ["extended": false], line: 3),
         ], rules: [twenty, forty]))

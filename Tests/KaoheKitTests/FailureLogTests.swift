@@ -13,7 +13,7 @@ import KaoheKit
 
     func failure(_ unit: String, _ item: String, _ date: String, deduction: String = "5", note: String = "",
                  rectified: String? = nil, file: String = "checks.csv", line: Int,
-                 derivation: LocalizedText? = nil) -> Failure {
+                 derivation: LateFinding? = nil) -> Failure {
         Failure(date: Fixture.date(date), unit: unit, item: item, deduction: d(deduction), note: note,
                 rectified: rectified.map(Fixture.date), source: SourceRef(file: file, line: line), derivation: derivation)
     }
@@ -24,7 +24,7 @@ import KaoheKit
             failure("U2", "b1", "2025-03-31", deduction: "0.25", line: 7),
             failure("U1", "a1", "2025-01-06", note: "栏目未更新", rectified: "2025-01-09", line: 9),
             failure("U3", "a1", "2025-12-31", rectified: "2026-01-05", file: "disclosures.csv", line: 4,
-                    derivation: LocalizedText(zh: "第 21 个工作日公开", en: "published on working day 21")),
+                    derivation: LateFinding(rule: DeadlineRule(id: "r", name: "时限", register: .disclosures, start: "formed", end: "published", limit: 20, unit: .workingDays, item: "a1"), lateness: .workingDays(taken: 21, limit: 20))),
         ]
         let log = FailureLog(failures)
         #expect(log.count == 4)

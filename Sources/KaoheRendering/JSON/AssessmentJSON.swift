@@ -38,7 +38,7 @@ public enum AssessmentJSON {
         .object([
             ("kind", .string(c.kind.rawValue)),
             ("level", .int(c.level)),
-            ("period", .string(c.period)),
+            ("period", .string(c.period.description)),
             ("evidence", .optional(c.evidence?.description)),
             ("actions", .array((criteria.consequences[c.kind]?.texts(language) ?? []).map(JSONValue.string))),
         ])
@@ -47,7 +47,7 @@ public enum AssessmentJSON {
     /// `rank --quarter/--half/--month N --format json`.
     public static func periodRanking(_ ranking: Ranking, scores: [PeriodScore], units: [Unit]) -> JSONValue {
         .object([
-            ("period", .string(ranking.period)),
+            ("period", .string(ranking.period.description)),
             ("groups", .array(ranking.groups.map { group in
                 .object([
                     ("group", .string(group.group)),
@@ -70,7 +70,7 @@ public enum AssessmentJSON {
     /// `rank --annual --format json`.
     public static func annualRanking(_ assessment: Assessment) -> JSONValue {
         .object([
-            ("period", .string(assessment.annualRanking.period)),
+            ("period", .string(assessment.annualRanking.period.description)),
             ("groups", .array(assessment.annualRanking.groups.map { group in
                 .object([
                     ("group", .string(group.group)),
@@ -107,7 +107,7 @@ public enum AssessmentJSON {
                             ("date", .string(finding.date.description)),
                             ("item", .string(finding.item)),
                             ("deduction", .number(finding.deduction)),
-                            ("note", .string(finding.note)),
+                            ("note", .string(Labels(language: .zh, criteria: assessment.criteria).note(finding))),
                             ("rectified", .optional(finding.rectified?.description)),
                         ])
                     })),

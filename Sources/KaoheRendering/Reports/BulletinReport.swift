@@ -35,7 +35,7 @@ public enum BulletinReport {
                     findings.add([.text(result.unit.name), .text(finding.date.description), .text(l.item(finding.item)),
                                   .number(finding.deduction, places: max(0, finding.deduction.normalized.exponent)),
                                   .text(finding.rectified?.description ?? l("未整改", "not yet")),
-                                  .text(finding.derivation?.text(language) ?? finding.note)])
+                                  .text(l.note(finding))])
                 }
             }
             document.add(.table(findings))

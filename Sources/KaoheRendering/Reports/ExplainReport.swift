@@ -38,7 +38,7 @@ public enum ExplainReport {
                         let floor = category.deducted > category.points ? l("（扣完为止）", " (floored at 0)") : ""
                         out += "    \(name) \(category.points) − \(category.deducted) = \(n(category.score))\(floor)\n"
                         for failure in category.failures {
-                            let text = failure.derivation?.text(language) ?? failure.note
+                            let text = l.note(failure)
                             let note = text.isEmpty ? "" : " \(text)"
                             out += "      \(failure.source)  \(failure.date)  \(l.item(failure.item))  −\(failure.deduction)\(note)\n"
                         }
@@ -102,7 +102,7 @@ public enum ExplainReport {
         if result.consequences.isEmpty { out += "  " + l("无", "none") + "\n" }
         for consequence in result.consequences {
             let evidence = consequence.evidence.map { "  \($0)" } ?? ""
-            let detail = consequence.detail.map { "  \($0.text(language))" } ?? ""
+            let detail = l.consequenceDetail(consequence).map { "  \($0)" } ?? ""
             let actions = (criteria.consequences[consequence.kind]?.texts(language) ?? []).joined(separator: l("、", "; "))
             out += "  [\(consequence.level)] \(l.consequenceKind(consequence.kind))  \(consequence.period)\(evidence)\(detail)\n"
             if !actions.isEmpty { out += "      → \(actions)\n" }

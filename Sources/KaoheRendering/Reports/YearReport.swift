@@ -172,7 +172,7 @@ public enum YearReport {
         let members = assessment.units.filter { $0.unit.group == group && !$0.periods.isEmpty }
         guard !members.isEmpty else { return [] }
         let count = members.map(\.periods.count).min() ?? 0
-        let labels = assessment.periodRankings.prefix(count).map(\.period)
+        let labels = assessment.periodRankings.prefix(count).map(\.period.description)
         var highest: [ExactDecimal?] = [], average: [ExactDecimal?] = [], lowest: [ExactDecimal?] = []
         for index in 0..<count {
             let scores = members.map { $0.periods[index].score }

@@ -1,7 +1,10 @@
 import KaoheModel
-/// The public-opinion survey (3.5): `rate = (satisfied + basicWeight × basic) / all answers`,
-/// rounded half-up to 4 decimals; the survey component scores `round(rate × 100)`.
-enum SurveyScoring {
+
+/// docs/scoring.md §4 — the public-opinion survey (民意调查):
+/// `rate = (satisfied + basicWeight × basic) / all answers`, rounded half-up to 4 decimals;
+/// the survey component scores `round(rate × 100)`; a rate of at least `commend` flags
+/// `commend`.
+enum SurveyRateRule {
     static let ratePlaces = 4
 
     static func outcome(_ record: SurveyRecord, rule: SurveyRule, places: Int) -> SurveyOutcome? {
@@ -13,13 +16,9 @@ enum SurveyScoring {
         return SurveyOutcome(record: record, rate: rate, score: score)
     }
 
+    /// The flag `commend`: the rate reaches the criteria's `commend` line.
     static func commended(_ outcome: SurveyOutcome?, rule: SurveyRule?) -> Bool {
         guard let outcome, let commend = rule?.commend else { return false }
         return outcome.rate >= commend
-    }
-
-    static func warned(_ outcome: SurveyOutcome?, rule: SurveyRule?) -> Bool {
-        guard let outcome, let warn = rule?.warn else { return false }
-        return outcome.rate < warn
     }
 }

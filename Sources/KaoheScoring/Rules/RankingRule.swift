@@ -1,8 +1,10 @@
 import KaoheModel
-/// Rankings within a group (3.7): scores descending, equal scores share a rank and the next
-/// rank skips (1, 2, 2, 4); ties keep `units.csv` order; "last place" is every unit holding the
-/// largest rank when at least two units are ranked.
-enum Ranker {
+
+/// docs/scoring.md §10 — rankings within a group: scores descending, equal scores share a
+/// rank and the next rank skips (1, 2, 2, 4); ties keep `units.csv` order; unranked entries
+/// (vetoed units in the annual ranking) come last without a rank. §10.1 last place (末位):
+/// every unit holding the largest rank when at least two units are ranked.
+enum RankingRule {
     struct Entry {
         var unitIndex: Int
         var score: ExactDecimal
@@ -25,6 +27,7 @@ enum Ranker {
             }
             rows.append(RankRow(score: entry.score, unitIndex: entry.unitIndex, rank: rank, last: false))
         }
+        // §10.1
         if rows.count >= 2, let largest = rows.last?.rank {
             for i in rows.indices where rows[i].rank == largest { rows[i].last = true }
         }
@@ -35,9 +38,29 @@ enum Ranker {
     }
 
     /// One ranking table per group, groups in order of first appearance.
-    static func ranking(period: String, groups: [String], units: [Unit], entries: [Entry]) -> Ranking {
+    static func ranking(period: Period, groups: [String], units: [Unit], entries: [Entry]) -> Ranking {
         Ranking(period: period, groups: groups.map { group in
             GroupRanking(group: group, rows: rank(entries.filter { units[$0.unitIndex].group == group }))
         })
+    }
+
+    /// The ranking of each period of a period table, by period score.
+    static func periodRankings(_ table: PeriodTable, groups: [String], units: [Unit]) -> [Ranking] {
+        (1...table.kind.count).map { index in
+            ranking(period: .of(table.kind, year: table.year, index: index), groups: groups, units: units,
+                    entries: units.indices.map { Entry(unitIndex: $0, score: table.score(unit: $0, index: index).score) })
+        }
+    }
+
+    /// The annual ranking by total; vetoed units (§8) are listed unranked.
+    static func annualRanking(_ results: [UnitResult], year: Int, groups: [String], units: [Unit]) -> Ranking {
+        ranking(period: .year(year), groups: groups, units: units,
+                entries: results.indices.map { Entry(unitIndex: $0, score: results[$0].total, ranked: !results[$0].vetoed) })
+    }
+
+    /// Group names in order of first appearance.
+    package static func orderedGroups(_ units: [Unit]) -> [String] {
+        var seen = Set<String>()
+        return units.compactMap { seen.insert($0.group).inserted ? $0.group : nil }
     }
 }

@@ -1,9 +1,10 @@
 import KaoheModel
-/// Derives failed checks from the registers (台账) by the criteria's deadline rules: a row whose
-/// end came after its deadline, or never came although the deadline passed within the year,
-/// is a failed check of the rule's item, dated the first day it was late, with the register
-/// line as evidence. Rows whose deadline falls after the year are pending.
-public enum DeadlineChecks {
+/// docs/scoring.md §13 — failed checks derived from the registers (台账) by the criteria's
+/// deadline rules: a row whose end came after its deadline, or never came although the
+/// deadline passed within the year, is a failed check of the rule's item, dated the first day
+/// it was late, with the register line as evidence. Rows whose deadline falls after the year
+/// are pending.
+public enum DeadlineFindings {
     public struct Outcome: Sendable {
         /// Derived failures in register order.
         public var failures: [Failure]
@@ -26,13 +27,12 @@ public enum DeadlineChecks {
                 switch verdict {
                 case .onTime:
                     summary.onTime += 1
-                case .late(let firstLateDay, let text) where firstLateDay.year == dataset.year:
+                case .late(let firstLateDay, let lateness) where firstLateDay.year == dataset.year:
                     summary.late += 1
-                    let derivation = LocalizedText(zh: "\(rule.name)：\(text.zh)", en: "\(rule.en ?? rule.id): \(text.en)")
                     failures.append(Failure(date: firstLateDay, unit: row.unit, item: item,
                                             deduction: rule.deduction ?? defaults[item] ?? .zero,
-                                            note: derivation.zh, rectified: row.times[rule.end]?.date,
-                                            source: row.source, derivation: derivation))
+                                            rectified: row.times[rule.end]?.date, source: row.source,
+                                            derivation: LateFinding(rule: rule, lateness: lateness)))
                 case .late:
                     summary.pending += 1
                 }
@@ -43,46 +43,34 @@ public enum DeadlineChecks {
         return Outcome(failures: failures, summaries: order.compactMap { summaries[$0] })
     }
 
-    enum Verdict {
+    enum Verdict: Equatable {
         case onTime
-        /// Late (or not done) with the first day it was late and how late, in words.
-        case late(CivilDate, LocalizedText)
+        /// Late (or not done) with the first day it was late and how late.
+        case late(CivilDate, LateFinding.Lateness)
     }
 
     /// Whether `end` met the rule's deadline counted from `start`.
     static func judge(_ rule: DeadlineRule, start: Moment, end: Moment?, calendar: WorkingCalendar) -> Verdict {
-        let verb = verbs(rule.end)
         switch rule.unit {
         case .workingDays, .days:
             let deadline = rule.unit == .workingDays ? calendar.workingDay(rule.limit, after: start.date)
                                                      : start.date.adding(days: rule.limit)
             let firstLate = deadline.adding(days: 1)
-            guard let end else {
-                return .late(firstLate, LocalizedText(zh: "截至年底未\(verb.zh)，期限 \(deadline)",
-                                                     en: "not \(verb.en) by the end of the year; due \(deadline)"))
-            }
+            guard let end else { return .late(firstLate, .notDoneByDate(due: deadline)) }
             guard end.date > deadline else { return .onTime }
             if rule.unit == .workingDays {
                 let n = workingDays(from: start.date, to: end.date, calendar: calendar)
-                return .late(firstLate, LocalizedText(zh: "第 \(n) 个工作日\(verb.zh)，时限 \(rule.limit) 个工作日",
-                                                      en: "\(verb.en) on the \(ordinal(n)) working day, limit \(rule.limit)"))
+                return .late(firstLate, .workingDays(taken: n, limit: rule.limit))
             }
-            let n = end.date.dayNumber - start.date.dayNumber
-            return .late(firstLate, LocalizedText(zh: "第 \(n) 天\(verb.zh)，时限 \(rule.limit) 天",
-                                                  en: "\(verb.en) on day \(n), limit \(rule.limit) days"))
+            return .late(firstLate, .days(taken: end.date.dayNumber - start.date.dayNumber, limit: rule.limit))
         case .hours:
             let deadline = start.minutes + rule.limit * 60
             // The first late minute is deadline + 1; its day is the finding's date.
             let firstLate = CivilDate(dayNumber: floorDivide(deadline + 1, 1440))
             let due = Moment(date: CivilDate(dayNumber: floorDivide(deadline, 1440)), minute: deadline - floorDivide(deadline, 1440) * 1440)
-            guard let end else {
-                return .late(firstLate, LocalizedText(zh: "截至年底未\(verb.zh)，期限 \(due)",
-                                                     en: "not \(verb.en) by the end of the year; due \(due)"))
-            }
+            guard let end else { return .late(firstLate, .notDoneByTime(due: due)) }
             guard end.minutes > deadline else { return .onTime }
-            let elapsed = end.minutes - start.minutes
-            return .late(firstLate, LocalizedText(zh: "\(elapsed / 60) 小时 \(elapsed % 60) 分钟后\(verb.zh)，时限 \(rule.limit) 小时",
-                                                  en: "\(verb.en) after \(elapsed / 60) h \(elapsed % 60) min, limit \(rule.limit) hours"))
+            return .late(firstLate, .hours(elapsedMinutes: end.minutes - start.minutes, limitHours: rule.limit))
         }
     }
 
@@ -98,27 +86,15 @@ public enum DeadlineChecks {
     }
 
     static func floorDivide(_ a: Int, _ b: Int) -> Int { a >= 0 ? a / b : -((-a + b - 1) / b) }
+}
 
-    static func verbs(_ column: String) -> (zh: String, en: String) {
-        switch column {
-        case "published": return ("公开", "published")
-        case "answered": return ("答复", "answered")
-        case "forwarded": return ("转办", "forwarded")
-        case "statement": return ("发布权威信息", "statement issued")
-        case "pressConference": return ("召开新闻发布会", "press conference held")
-        default: return ("完成", "done")
-        }
-    }
-
-    static func ordinal(_ n: Int) -> String {
-        let suffix: String
-        switch (n % 10, n % 100) {
-        case (_, 11...13): suffix = "th"
-        case (1, _): suffix = "st"
-        case (2, _): suffix = "nd"
-        case (3, _): suffix = "rd"
-        default: suffix = "th"
-        }
-        return "\(n)\(suffix)"
+extension DeadlineFindings {
+    /// The dataset with the failed checks derived from its registers appended (after the check
+    /// log's own, in register order).
+    public static func appendingDerived(to dataset: Dataset) -> Dataset {
+        guard !dataset.criteria.deadlines.isEmpty, !dataset.registers.isEmpty else { return dataset }
+        var complete = dataset
+        complete.failures += derive(dataset).failures
+        return complete
     }
 }

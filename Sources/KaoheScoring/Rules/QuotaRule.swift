@@ -1,15 +1,17 @@
 import KaoheModel
-/// The 优秀 quota (3.6): at most `floor(share × units)` units keep the quota band; a tie at the
-/// cut never exceeds the quota; the others move down one band (flag `quota`).
+
+/// docs/scoring.md §9 — the quota (优秀比例): at most `floor(share × units in units.csv)`
+/// non-vetoed units keep the quota band; at the cut, tied units keep it only if all of them
+/// fit (a tie never exceeds the quota); the others move down one band (flag `quota`).
 enum QuotaRule {
     struct Candidate {
         var unitIndex: Int
         var total: ExactDecimal
     }
 
-    /// Which candidates (non-vetoed units holding the quota band) move down; the caller
-    /// fills `movedDown` with their ids.
-    static func apply(_ quota: Quota, candidates: [Candidate], unitCount: Int) -> (moved: Set<Int>, outcome: QuotaOutcome) {
+    /// Which candidates (non-vetoed units holding the quota band) move down, in ascending
+    /// unit order, and the outcome to report.
+    static func apply(_ quota: Quota, candidates: [Candidate], unitCount: Int, units: [Unit]) -> (moved: [Int], outcome: QuotaOutcome) {
         let allowed = (quota.share * ExactDecimal(unitCount)).floor
         var outcome = QuotaOutcome(band: quota.band, share: quota.share, allowed: allowed,
                                    reached: candidates.count, cut: nil, movedDown: [])
@@ -27,6 +29,8 @@ enum QuotaRule {
                 if !keeps { moved.insert(candidate.unitIndex) }
             }
         }
-        return (moved, outcome)
+        let order = moved.sorted()
+        outcome.movedDown = order.map { units[$0].id }
+        return (order, outcome)
     }
 }

@@ -1,6 +1,8 @@
 import KaoheModel
-/// Grade bands (等次): the first band, highest first, whose minimum the rounded total reaches.
-package enum Banding {
+
+/// docs/scoring.md §7 — grade bands (等次): the first band, highest first, whose minimum the
+/// rounded total reaches.
+package enum BandsRule {
     package static func band(for total: ExactDecimal, bands: [Band]) -> String {
         bands.first { total >= $0.min }?.name ?? bands.last?.name ?? ""
     }

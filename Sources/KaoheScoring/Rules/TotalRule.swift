@@ -1,19 +1,16 @@
 import KaoheModel
-/// Bonus, penalty and the annual total (3.6):
-/// `total = round(clamp(Σ part.weight × partScore + bonus − penalty, 0, scale))`.
-package enum TotalScoring {
-    /// `min(Σ points, cap)`, rounded.
-    static func adjustment(_ events: [Event], cap: ExactDecimal?, places: Int) -> AdjustmentOutcome {
-        let sum = ExactDecimal.sum(events.compactMap(\.points))
-        let capped = cap.map { Swift.min(sum, $0) } ?? sum
-        return AdjustmentOutcome(events: events, sum: sum, cap: cap, applied: capped.rounded(places))
-    }
 
+/// docs/scoring.md §6 — the annual total:
+/// `total = round(clamp(Σ part.weight × partScore + bonus − penalty, 0, scale))`, and the
+/// points it carries into the target-responsibility assessment,
+/// `contribution = round(total × targetShare / 100)`.
+package enum TotalRule {
     /// Σ weight × part score + bonus − penalty, exact.
     static func unrounded(parts: [PartScore], bonus: AdjustmentOutcome, penalty: AdjustmentOutcome) -> ExactDecimal {
         ExactDecimal.sum(parts.map { $0.part.weight * $0.score }) + bonus.applied - penalty.applied
     }
 
+    /// The unrounded total kept within 0…scale, rounded.
     package static func total(_ unrounded: ExactDecimal, scale: ExactDecimal, places: Int) -> ExactDecimal {
         Swift.min(Swift.max(unrounded, .zero), scale).rounded(places)
     }

@@ -8,7 +8,7 @@ import KaoheModel
 /// are one run of `order`), so the ledger adds a few bytes per failed check and per
 /// unit-month, whatever the number of units; the failures a result lists are
 /// ``FailureSelection``s of those runs, not copies.
-struct DeductionLedger: Sendable {
+package struct DeductionLedger: Sendable {
     let storage: LedgerStorage
 
     init(dataset: Dataset) {
@@ -69,26 +69,8 @@ struct DeductionLedger: Sendable {
                                 places: dataset.criteria.places)
     }
 
-    /// The months (1…12) of period `index` of `kind`.
-    static func months(of kind: PeriodKind, index: Int) -> ClosedRange<Int> {
-        switch kind {
-        case .month: return index...index
-        case .quarter: return (index - 1) * 3 + 1...index * 3
-        case .half: return (index - 1) * 6 + 1...index * 6
-        }
-    }
-
-    private func runs(unit: Int, months: ClosedRange<Int>) -> Range<Int> { storage.runs(unit: unit, months: months) }
-
-    /// Category scores and the period score of one unit (3.2): each category floored at zero
-    /// (扣完为止), the sum rounded.
-    func periodScore(unit: Int, kind: PeriodKind, index: Int, year: Int, criteria: Criteria) -> PeriodScore {
-        let months = DeductionLedger.months(of: kind, index: index)
-        let breakdown = PeriodBreakdown(storage: storage, unit: Int32(truncatingIfNeeded: unit),
-                                        firstMonth: Int8(months.lowerBound), lastMonth: Int8(months.upperBound))
-        return PeriodScore(index: index, label: kind.label(year: year, index: index),
-                           score: breakdown.categories(keeping: false).total.rounded(criteria.places), breakdown: breakdown)
-    }
+    /// Positions in the ledger's order of one unit's failures of months `first…last`.
+    func runs(unit: Int, months: ClosedRange<Int>) -> Range<Int> { storage.runs(unit: unit, months: months) }
 
     /// Failed checks of one unit in one month, in file order.
     func failures(unit: Int, month: Int) -> FailureSelection {
@@ -137,39 +119,5 @@ final class LedgerStorage: Sendable {
         let low = unit * 12 + months.lowerBound - 1, high = unit * 12 + months.upperBound
         guard unit >= 0, months.lowerBound >= 1, months.upperBound <= 12, high < start.count else { return 0..<0 }
         return Int(start[low])..<Int(start[high])
-    }
-}
-
-/// One unit's period in the ledger: its category scores are worked out when asked for.
-struct PeriodBreakdown: Sendable {
-    let storage: LedgerStorage
-    let unit: Int32
-    let firstMonth: Int8
-    let lastMonth: Int8
-
-    /// The category scores (when `keeping`) and their unrounded sum.
-    func categories(keeping: Bool = true) -> (categories: [CategoryScore], total: ExactDecimal) {
-        let runs = storage.runs(unit: Int(unit), months: Int(firstMonth)...Int(lastMonth))
-        var deducted = [ExactDecimal](repeating: .zero, count: storage.categories.count)
-        let log = storage.log
-        for k in runs {
-            let c = Int(storage.category(ofSlot: k))
-            guard c >= 0, c < deducted.count else { continue }
-            let position = Int(storage.order[k])
-            deducted[c] += log.deduction(of: log.record(at: position), at: position)
-        }
-        var categories: [CategoryScore] = []
-        if keeping { categories.reserveCapacity(storage.categories.count) }
-        var total = ExactDecimal.zero
-        for (c, category) in storage.categories.enumerated() {
-            let score = Swift.max(.zero, category.points - deducted[c])
-            total += score
-            if keeping {
-                categories.append(CategoryScore(category: category.id, points: category.points, deducted: deducted[c],
-                                                score: score.rounded(storage.places),
-                                                failures: FailureSelection(storage: storage, slots: runs, category: c)))
-            }
-        }
-        return (categories, total)
     }
 }

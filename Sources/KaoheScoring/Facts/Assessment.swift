@@ -1,0 +1,28 @@
+import KaoheModel
+
+/// The whole computed year: every fact the reports print, found once by the rules of
+/// docs/scoring.md and kept, with the inputs each came from.
+///
+/// Renderers read only this (and the ``Dataset`` for names); they word it and never compute.
+public struct Assessment: Sendable {
+    public var year: Int
+    public var criteria: Criteria
+    /// One result per unit, in `units.csv` order.
+    public var units: [UnitResult]
+    /// Group names in order of first appearance in `units.csv`.
+    public var groups: [String]
+    /// Rankings of the checks part's periods (季考核排名), one per period of the year.
+    public var periodRankings: [Ranking]
+    /// The annual ranking per group (totals; vetoed units last, unranked).
+    public var annualRanking: Ranking
+    /// The 优秀 quota as applied, when the criteria set one.
+    public var quota: QuotaOutcome?
+
+    public init(year: Int, criteria: Criteria, units: [UnitResult], groups: [String],
+                periodRankings: [Ranking], annualRanking: Ranking, quota: QuotaOutcome?) {
+        self.year = year; self.criteria = criteria; self.units = units; self.groups = groups
+        self.periodRankings = periodRankings; self.annualRanking = annualRanking; self.quota = quota
+    }
+
+    public func result(for unitID: String) -> UnitResult? { units.first { $0.unit.id == unitID } }
+}

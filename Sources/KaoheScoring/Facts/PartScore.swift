@@ -1,0 +1,55 @@
+import KaoheModel
+
+/// A part's score for one unit (docs/scoring.md §2, §3) and how it was reached.
+public struct PartScore: Sendable {
+    /// The part, as the criteria define it (shared by every unit's scores).
+    public var part: Part { shared.part }
+    let shared: SharedPart
+    public var score: ExactDecimal
+    /// How the score was reached.
+    public var detail: Detail {
+        switch stored {
+        case .checks(let table, let unit, let sum):
+            return .checks(periodScores: table.scores(unit: Int(unit)).map(\.score), sum: sum)
+        case .scores(let components):
+            return .scores(components)
+        }
+    }
+    let stored: StoredDetail
+
+    /// The detail as kept: a checks part's period scores stay in the period table.
+    enum StoredDetail: Sendable {
+        case checks(PeriodTable, unit: Int32, sum: ExactDecimal)
+        case scores([ComponentScore])
+    }
+
+    public enum Detail: Sendable {
+        /// The mean of `periodScores` (Σ and count shown in the audit trail).
+        case checks(periodScores: [ExactDecimal], sum: ExactDecimal)
+        /// Component scores with their weights and sources.
+        case scores([ComponentScore])
+    }
+}
+
+public struct ComponentScore: Sendable {
+    /// The component, as the criteria define it.
+    public var component: Component { components.list[Int(index)] }
+    /// The part's components (shared by every unit's scores) and this one's place among them.
+    let components: ComponentList
+    let index: Int32
+    public var score: ExactDecimal
+    /// Where the score came from (`scores.csv:12` or `survey.csv:7`).
+    public var source: SourceRef?
+}
+
+/// A part of the criteria, shared by the part scores of every unit.
+final class SharedPart: Sendable {
+    let part: Part
+    init(_ part: Part) { self.part = part }
+}
+
+/// The components of a part, shared by the component scores of every unit.
+final class ComponentList: Sendable {
+    let list: [Component]
+    init(_ list: [Component]) { self.list = list }
+}

@@ -1,0 +1,19 @@
+import KaoheModel
+
+/// docs/scoring.md §5 — bonus and penalty (加分、减分): each is the sum of the unit's events of
+/// that kind, capped by the criteria (`min(Σ points, cap)`), rounded.
+enum AdjustmentsRule {
+    static func bonus(_ events: [Event], criteria: Criteria) -> AdjustmentOutcome {
+        adjustment(events.filter { $0.kind == .bonus }, cap: criteria.adjustments.bonusCap, places: criteria.places)
+    }
+
+    static func penalty(_ events: [Event], criteria: Criteria) -> AdjustmentOutcome {
+        adjustment(events.filter { $0.kind == .penalty }, cap: criteria.adjustments.penaltyCap, places: criteria.places)
+    }
+
+    static func adjustment(_ events: [Event], cap: ExactDecimal?, places: Int) -> AdjustmentOutcome {
+        let sum = ExactDecimal.sum(events.compactMap(\.points))
+        let capped = cap.map { Swift.min(sum, $0) } ?? sum
+        return AdjustmentOutcome(events: events, sum: sum, cap: cap, applied: capped.rounded(places))
+    }
+}
