@@ -43,10 +43,10 @@ struct GradeCommand: DatasetCommand {
     }
 
     func run(_ dataset: Dataset, quality: DataQuality) -> CommandOutput {
-        let unitID: String?
+        var unitID: String?
         do {
-            unitID = try unit.map { (text: String) throws(UsageError) in try UnitSelection.unit(text, in: dataset) }
-            _ = try group.map { (name: String) throws(UsageError) in try UnitSelection.group(name, in: dataset) }
+            if let unit { unitID = try UnitSelection.unit(unit, in: dataset) }
+            if let group { try UnitSelection.check(group: group, in: dataset) }
         } catch {
             return usage(error)
         }

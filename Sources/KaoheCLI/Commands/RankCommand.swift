@@ -61,7 +61,7 @@ struct RankCommand: DatasetCommand {
 
     func run(_ dataset: Dataset, quality: DataQuality) -> CommandOutput {
         do {
-            _ = try group.map { (name: String) throws(UsageError) in try UnitSelection.group(name, in: dataset) }
+            if let group { try UnitSelection.check(group: group, in: dataset) }
         } catch {
             return usage(error)
         }

@@ -12,13 +12,12 @@ enum UnitSelection {
         return id
     }
 
-    /// `group`, when some unit belongs to it.
-    static func group(_ group: String, in dataset: Dataset) throws(UsageError) -> String {
+    /// Checks that some unit belongs to `group`.
+    static func check(group: String, in dataset: Dataset) throws(UsageError) {
         guard dataset.units.contains(where: { $0.group == group }) else {
             let groups = Assessor.orderedGroups(dataset.units)
             throw UsageError(zh: "--group：未知类别 \"\(group)\"；可用：\(groups.joined(separator: "、"))",
                              en: "--group: unknown group \"\(group)\"; groups: \(groups.joined(separator: ", "))")
         }
-        return group
     }
 }
