@@ -1,7 +1,11 @@
 import KaoheKit
-/// `kaohe --help`.
+/// `kaohe --help`: the commands (each one's line from its own type), every option, and the
+/// exit codes. Each command's own help is ``CommandHelp``.
 enum HelpText {
     static func text(_ language: Language) -> String {
+        let commands = Commands.all.map { command in
+            "  " + command.name + String(repeating: " ", count: max(1, 11 - command.name.count)) + command.abstract.text(language)
+        }.joined(separator: "\n")
         switch language {
         case .zh:
             return """
@@ -10,12 +14,7 @@ enum HelpText {
             用法：kaohe <命令> <数据文件夹> [选项]
 
             命令：
-              check      检查数据文件，列出全部错误和警告及数据质量
-              grade      年度考核结果（全部单位，或 --unit 指定单位；--explain 显示计算过程）
-              rank       排名：--quarter N、--half N、--month N 或 --annual
-              bulletin   月通报：--month N
-              simulate   假设分析（如一票否决、申诉改判）
-              report     全年报告
+            \(commands)
 
             选项：
               --format text|md|csv|json|html   输出格式（默认 text）
@@ -47,12 +46,7 @@ enum HelpText {
             Usage: kaohe <command> <data-folder> [options]
 
             Commands:
-              check      validate the data files; list every error and warning and the data quality
-              grade      annual results (all units, or --unit; --explain shows the audit trail)
-              rank       a ranking: --quarter N, --half N, --month N or --annual
-              bulletin   the monthly bulletin: --month N
-              simulate   what-if analysis (a veto, an appeal, …)
-              report     the whole year in one document
+            \(commands)
 
             Options:
               --format text|md|csv|json|html   output format (default text)

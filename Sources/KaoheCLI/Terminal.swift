@@ -1,4 +1,6 @@
 import KaoheKit
+import Foundation
+
 /// Whether standard output and standard error may carry colour: only when they are terminals,
 /// `NO_COLOR` is unset (https://no-color.org) and `TERM` is not `dumb`.
 public struct Terminal: Sendable, Equatable {
@@ -16,5 +18,11 @@ public struct Terminal: Sendable, Equatable {
     public static func detect(environment: [String: String], stdoutIsTerminal: Bool, stderrIsTerminal: Bool) -> Terminal {
         let noColor = !(environment["NO_COLOR"] ?? "").isEmpty || environment["TERM"] == "dumb"
         return Terminal(stdoutColor: stdoutIsTerminal && !noColor, stderrColor: stderrIsTerminal && !noColor)
+    }
+
+    /// This process's standard output and standard error, and its environment.
+    static func current() -> Terminal {
+        detect(environment: ProcessInfo.processInfo.environment,
+               stdoutIsTerminal: isatty(STDOUT_FILENO) == 1, stderrIsTerminal: isatty(STDERR_FILENO) == 1)
     }
 }

@@ -1,0 +1,67 @@
+import KaoheKit
+/// `kaohe grade DATA [--unit ID] [--group NAME] [--explain]`: annual results.
+struct GradeCommand: DatasetCommand {
+    static let name = "grade"
+    static let abstract = LocalizedText(zh: "年度考核结果（全部单位，或 --unit 指定单位；--explain 显示计算过程）",
+                                        en: "annual results (all units, or --unit; --explain shows the audit trail)")
+    static let usage = LocalizedText(zh: "[--unit 编号或名称 [--explain]] [--group 类别] [选项]",
+                                     en: "[--unit ID|NAME [--explain]] [--group NAME] [options]")
+    static let discussion: LocalizedText? = LocalizedText(
+        zh: "每个单位的日常考核、年终考核、加分、减分、总分、等次、类别内排名和目标责任考核得分。",
+        en: "Each unit's daily and year-end parts, bonus, penalty, total, band, rank in its group and\ncontribution.")
+    static let examples = ["kaohe grade Samples/demo-2025 --group 镇街", "kaohe grade Samples/demo-2025 --unit T08 --explain"]
+
+    static var options: [Option<GradeCommand>] {
+        [
+            .value("--unit", LocalizedText(zh: "编号或名称", en: "ID|NAME"),
+                   help: LocalizedText(zh: "只看一个单位", en: "one unit only")) { (command: inout GradeCommand, value: String) in
+                command.unit = value
+            },
+            .value("--group", LocalizedText(zh: "类别", en: "NAME"),
+                   help: LocalizedText(zh: "只看一个类别", en: "one group only")) { (command: inout GradeCommand, value: String) in
+                command.group = value
+            },
+            .flag("--explain", help: LocalizedText(zh: "与 --unit 一起：逐项列出计算过程和依据的数据行",
+                                                   en: "with --unit: the audit trail, every number with its input lines")) { (command: inout GradeCommand) in
+                command.explain = true
+            },
+        ]
+    }
+
+    var folder: String
+    var shared = SharedOptions()
+    var unit: String?
+    var group: String?
+    var explain = false
+
+    init(folder: String) { self.folder = folder }
+
+    func validate() throws(UsageError) {
+        if explain && unit == nil {
+            throw UsageError(zh: "--explain 需要与 --unit 一起使用", en: "--explain needs --unit")
+        }
+    }
+
+    func run(_ dataset: Dataset, quality: DataQuality) -> CommandOutput {
+        var unitID: String?
+        do {
+            if let unit { unitID = try UnitSelection.unit(unit, in: dataset) }
+            if let group { try UnitSelection.check(group: group, in: dataset) }
+        } catch {
+            return usage(error)
+        }
+        let assessment = Assessor.assess(dataset)
+        // Only a selection is copied out of the results.
+        let filtered = unitID == nil && group == nil ? nil : assessment.units.filter { result in
+            (unitID.map { $0 == result.unit.id } ?? true) && (group.map { $0 == result.unit.group } ?? true)
+        }
+        let units = filtered ?? assessment.units
+        let language = shared.language
+        if explain, let unit = units.first {
+            return shared.render(json: { AssessmentJSON.grade(assessment, units: [unit], language: language) },
+                                 document: { ExplainReport.document(assessment, unit: unit, title: dataset.title, language: language) })
+        }
+        return shared.render(json: { AssessmentJSON.grade(assessment, units: filtered, language: language) },
+                             document: { GradeReport.document(assessment, title: dataset.title, units: filtered, language: language) })
+    }
+}

@@ -1,0 +1,53 @@
+import KaoheKit
+/// The options every command takes, declared once and included in each command's table:
+/// the output format and language, an output file, and another criteria file.
+struct SharedOptions {
+    enum Format: String, CaseIterable {
+        case text, md, csv, json, html
+    }
+
+    var format: Format = .text
+    var language: Language = .zh
+    var output: String?
+    var criteria: String?
+
+    static var options: [Option<SharedOptions>] {
+        [
+            .value("--format", LocalizedText(zh: "text|md|csv|json|html", en: "text|md|csv|json|html"),
+                   help: LocalizedText(zh: "输出格式（默认 text）", en: "output format (default text)")) { (options: inout SharedOptions, value: String) throws(UsageError) in
+                guard let format = Format(rawValue: value) else {
+                    throw UsageError(zh: "--format 的值 \"\(value)\" 无效；可用：text、md、csv、json、html",
+                                     en: "--format \"\(value)\" is not valid; use text, md, csv, json or html")
+                }
+                options.format = format
+            },
+            .value("--lang", LocalizedText(zh: "zh|en", en: "zh|en"),
+                   help: LocalizedText(zh: "输出语言（默认 zh）", en: "output language (default zh)")) { (options: inout SharedOptions, value: String) throws(UsageError) in
+                guard let language = Language(rawValue: value) else {
+                    throw UsageError(zh: "--lang 的值 \"\(value)\" 无效；可用：zh、en", en: "--lang \"\(value)\" is not valid; use zh or en")
+                }
+                options.language = language
+            },
+            .value("--output", LocalizedText(zh: "文件", en: "FILE"),
+                   help: LocalizedText(zh: "写入文件而不是标准输出", en: "write to FILE instead of standard output")) { (options: inout SharedOptions, value: String) in
+                options.output = value
+            },
+            .value("--criteria", LocalizedText(zh: "文件", en: "FILE"),
+                   help: LocalizedText(zh: "使用其他评分标准文件", en: "use another criteria file")) { (options: inout SharedOptions, value: String) in
+                options.criteria = value
+            },
+        ]
+    }
+
+    /// A command's result in the chosen format: its JSON shape, or its document laid out as
+    /// text, Markdown, CSV or HTML.
+    func render(json: () -> JSONValue, document: () -> Document) -> CommandOutput {
+        switch format {
+        case .json: return CommandOutput(stdout: json().serialized())
+        case .text: return CommandOutput(stdout: TextRenderer.render(document()))
+        case .md: return CommandOutput(stdout: MarkdownRenderer.render(document()))
+        case .csv: return CommandOutput(stdout: ExcelCSVRenderer.render(document()))
+        case .html: return CommandOutput(stdout: HTMLRenderer.render(document(), language: language))
+        }
+    }
+}
