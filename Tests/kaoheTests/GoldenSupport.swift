@@ -1,13 +1,14 @@
 import Foundation
 import KaoheKit
 import KaoheCLI
+import KaoheTestSupport
 
 /// Golden cases: a folder holding `args` (one argument per line), and the expected `stdout`,
 /// `stderr` and `exit`. Paths in `args` are relative to the package root, which is the
 /// working directory while the cases run. Set `KAOHE_RECORD=1` to write the actual output
 /// as the new expectation (then review the diff before committing).
 enum Golden {
-    static let root: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = URL(fileURLWithPath: Repository.root)
     static let testsFolder = root.appendingPathComponent("Tests/kaoheTests")
     static var recording: Bool { ProcessInfo.processInfo.environment["KAOHE_RECORD"] == "1" }
 
