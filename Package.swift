@@ -9,7 +9,8 @@ let package = Package(
     products: [
         .library(name: "KaoheKit", targets: ["KaoheKit"]),
         .executable(name: "kaohe", targets: ["kaohe"]),
-        // Reference readers, fixtures and the seeded generator, for the tests and the Fuzz package.
+        // Reference readers, fixtures and the seeded generator for the tests and the Fuzz package
+        // (which reaches the command line, KaoheCLI, through it).
         .library(name: "KaoheTestSupport", targets: ["KaoheTestSupport"]),
     ],
     targets: [
@@ -25,7 +26,7 @@ let package = Package(
         .executableTarget(name: "kaohe", dependencies: ["KaoheCLI"]),
         .target(name: "KaoheRandom"),
         .executableTarget(name: "kaohe-samples", dependencies: ["KaoheKit", "KaoheRandom"], path: "Sources/kaohe-samples"),
-        .target(name: "KaoheTestSupport", dependencies: ["KaoheKit", "KaoheRandom"]),
+        .target(name: "KaoheTestSupport", dependencies: ["KaoheKit", "KaoheCLI", "KaoheRandom"]),
         .testTarget(name: "KaoheKitTests", dependencies: ["KaoheKit", "KaoheCLI", "KaoheModel", "KaoheInput", "KaoheLoad", "KaoheScoring",
                                                       "KaoheSimulation", "KaoheRendering", "KaoheTestSupport"]),
         .testTarget(name: "kaoheTests", dependencies: ["KaoheKit", "KaoheModel", "KaoheInput", "KaoheLoad", "KaoheScoring",
