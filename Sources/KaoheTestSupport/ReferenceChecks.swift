@@ -2,7 +2,6 @@
 // (every debug build) lets another module reach; a release build compiles this file empty.
 #if DEBUG
 import KaoheKit
-@testable import KaoheModel
 @testable import KaoheLoad
 
 /// Reads `checks.csv` as a whole table (``DataTable/read(path:name:specs:diagnostics:ignored:)``)

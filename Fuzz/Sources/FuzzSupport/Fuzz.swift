@@ -1,7 +1,6 @@
 import Foundation
 import KaoheKit
 @testable import KaoheLoad
-@testable import KaoheScoring
 @testable import KaoheTestSupport
 
 public enum Fuzz {
