@@ -9,6 +9,9 @@ let package = Package(
     products: [
         .library(name: "KaoheKit", targets: ["KaoheKit"]),
         .executable(name: "kaohe", targets: ["kaohe"]),
+        // Reference readers, fixtures and the seeded generator for the tests and the Fuzz package
+        // (which reaches the command line, KaoheCLI, through it).
+        .library(name: "KaoheTestSupport", targets: ["KaoheTestSupport"]),
     ],
     targets: [
         .target(name: "KaoheModel"),
@@ -21,11 +24,13 @@ let package = Package(
                                                  "KaoheSimulation", "KaoheRendering"]),
         .target(name: "KaoheCLI", dependencies: ["KaoheKit"]),
         .executableTarget(name: "kaohe", dependencies: ["KaoheCLI"]),
-        .executableTarget(name: "kaohe-samples", dependencies: ["KaoheKit"], path: "Sources/kaohe-samples"),
+        .target(name: "KaoheRandom"),
+        .executableTarget(name: "kaohe-samples", dependencies: ["KaoheKit", "KaoheRandom"], path: "Sources/kaohe-samples"),
+        .target(name: "KaoheTestSupport", dependencies: ["KaoheKit", "KaoheCLI", "KaoheRandom"]),
         .testTarget(name: "KaoheKitTests", dependencies: ["KaoheKit", "KaoheCLI", "KaoheModel", "KaoheInput", "KaoheLoad", "KaoheScoring",
-                                                      "KaoheSimulation", "KaoheRendering"]),
+                                                      "KaoheSimulation", "KaoheRendering", "KaoheTestSupport"]),
         .testTarget(name: "kaoheTests", dependencies: ["KaoheKit", "KaoheModel", "KaoheInput", "KaoheLoad", "KaoheScoring",
-                                                  "KaoheSimulation", "KaoheRendering", "KaoheCLI"],
+                                                  "KaoheSimulation", "KaoheRendering", "KaoheCLI", "KaoheTestSupport"],
                     exclude: ["Golden", "BadInput"]),
     ]
 )

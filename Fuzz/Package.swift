@@ -9,13 +9,16 @@ let package = Package(
     name: "kaohe-fuzz",
     dependencies: [.package(name: "kaohe", path: "..")],
     targets: [
-        .target(name: "FuzzSupport", dependencies: [.product(name: "KaoheKit", package: "kaohe")]),
+        .target(name: "FuzzSupport", dependencies: [.product(name: "KaoheKit", package: "kaohe"),
+                                                    .product(name: "KaoheTestSupport", package: "kaohe")]),
         .target(name: "FuzzMain"),
-        .executableTarget(name: "FuzzCSV", dependencies: ["FuzzSupport", "FuzzMain", .product(name: "KaoheKit", package: "kaohe")],
+        .executableTarget(name: "FuzzCSV", dependencies: ["FuzzSupport", "FuzzMain", .product(name: "KaoheKit", package: "kaohe"),
+                                                          .product(name: "KaoheTestSupport", package: "kaohe")],
                           swiftSettings: fuzz),
         .executableTarget(name: "FuzzCriteria", dependencies: ["FuzzSupport", "FuzzMain", .product(name: "KaoheKit", package: "kaohe")],
                           swiftSettings: fuzz),
-        .executableTarget(name: "FuzzLoad", dependencies: ["FuzzSupport", "FuzzMain", .product(name: "KaoheKit", package: "kaohe")],
+        .executableTarget(name: "FuzzLoad", dependencies: ["FuzzSupport", "FuzzMain", .product(name: "KaoheKit", package: "kaohe"),
+                                                           .product(name: "KaoheTestSupport", package: "kaohe")],
                           swiftSettings: fuzz),
     ]
 )

@@ -1,3 +1,5 @@
+import KaoheRandom
+
 /// A finding the sample must contain, whatever the dice say.
 struct ForcedFinding {
     /// Day offset of the check, or nil for a random working day of the week.

@@ -1,4 +1,5 @@
 import KaoheKit
+import KaoheRandom
 
 /// Writes the registers (台账) of a sample year: disclosures, applications, complaints and
 /// hot-issue responses, mostly on time, some late, some still pending at the year's end, and a

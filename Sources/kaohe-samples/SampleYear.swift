@@ -1,4 +1,5 @@
 import Foundation
+import KaoheRandom
 
 /// The target bands of annual totals, best first: a share of the units and the range of
 /// totals (hundredths) they are given, best unit first within the band.

@@ -1,4 +1,5 @@
 import KaoheKit
+import KaoheRandom
 
 /// The two sample folders: the Weibin demo (also the big benchmark year) and the Baoding
 /// variant.

@@ -6,6 +6,7 @@ import KaoheKit
 @testable import KaoheScoring
 @testable import KaoheSimulation
 @testable import KaoheRendering
+import KaoheTestSupport
 
 @Suite struct AssessorTests {
     let d = Fixture.d

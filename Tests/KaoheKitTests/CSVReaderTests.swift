@@ -6,6 +6,7 @@ import KaoheKit
 @testable import KaoheScoring
 @testable import KaoheSimulation
 @testable import KaoheRendering
+import KaoheTestSupport
 
 @Suite struct CSVReaderTests {
     func parse(_ text: String) -> CSVTable { CSVReader.parse(text, file: "data/checks.csv") }
@@ -271,15 +272,15 @@ import KaoheKit
     // MARK: robustness
 
     @Test func roundTripsRandomFields() {
-        var rng = CSVFuzzRandom(seed: 7)
+        var rng = SplitMix64(seed: 7)
         let alphabet: [String] = ["a", "中", "\"", ",", "\n", "\r\n", " ", "😀", "1", "-"]
         for _ in 0..<300 {
             var records: [[String]] = []
-            for _ in 0..<(1 + rng.next(5)) {
+            for _ in 0..<(1 + rng.below(5)) {
                 var record: [String] = []
-                for _ in 0..<(1 + rng.next(4)) {
+                for _ in 0..<(1 + rng.below(4)) {
                     var field = ""
-                    for _ in 0..<rng.next(6) { field += alphabet[rng.next(alphabet.count)] }
+                    for _ in 0..<rng.below(6) { field += alphabet[rng.below(alphabet.count)] }
                     record.append(field)
                 }
                 if record == [""] { record = ["x"] }
@@ -288,10 +289,10 @@ import KaoheKit
             let text = records.map { record in
                 record.map { field in
                     field.contains(where: { $0 == "\"" || $0 == "," || $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
-                        || (rng.next(3) == 0)
+                        || (rng.below(3) == 0)
                         ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
                 }.joined(separator: ",")
-            }.joined(separator: rng.next(2) == 0 ? "\n" : "\r\n")
+            }.joined(separator: rng.below(2) == 0 ? "\n" : "\r\n")
             let table = parse(text)
             #expect(table.diagnostics.isEmpty, "\(text.debugDescription)")
             #expect(table.rows.map(\.fields) == records, "\(text.debugDescription)")
@@ -299,11 +300,11 @@ import KaoheKit
     }
 
     @Test func neverCrashesOnRandomInput() {
-        var rng = CSVFuzzRandom(seed: 42)
+        var rng = SplitMix64(seed: 42)
         let pieces: [String] = ["\"", ",", "\n", "\r", "\r\n", "a", "中", "\u{FEFF}", " ", "\"\""]
         for _ in 0..<2000 {
             var text = ""
-            for _ in 0..<rng.next(40) { text += pieces[rng.next(pieces.count)] }
+            for _ in 0..<rng.below(40) { text += pieces[rng.below(pieces.count)] }
             var streamed: [CSVRow] = []
             let table = CSVReader.parse(text, file: "f", lineLimit: 8, fieldLimit: 6)
             _ = CSVReader.parse(text, file: "f") { streamed.append($0) }
@@ -322,18 +323,4 @@ import KaoheKit
             for line in 0...(table.lineCount + 1) { _ = table.lineText(line) }
         }
     }
-}
-
-/// SplitMix64, for repeatable random test inputs.
-struct CSVFuzzRandom {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    mutating func next(_ bound: Int) -> Int { bound <= 0 ? 0 : Int(next() % UInt64(bound)) }
 }

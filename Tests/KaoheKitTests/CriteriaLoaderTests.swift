@@ -7,15 +7,9 @@ import KaoheKit
 @testable import KaoheScoring
 @testable import KaoheSimulation
 @testable import KaoheRendering
+import KaoheTestSupport
 
 @Suite struct CriteriaLoaderTests {
-    /// The repository's root folder, found from this file's path.
-    static let root: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<3 { url.deleteLastPathComponent() }
-        return url.path
-    }()
-
     /// A small valid criteria file; tests change one thing in it.
     static let base = """
     {
@@ -75,7 +69,7 @@ import KaoheKit
     // MARK: Shipped criteria
 
     @Test func weibinLoadsCleanly() throws {
-        let (criteria, diagnostics) = CriteriaLoader.load(path: CriteriaLoaderTests.root + "/Criteria/weibin-2020.json5")
+        let (criteria, diagnostics) = CriteriaLoader.load(path: Repository.path("Criteria/weibin-2020.json5"))
         #expect(diagnostics.isEmpty, "\(diagnostics.map(\.message.en))")
         let c = try #require(criteria)
         #expect(c.id == "weibin-2020")
@@ -118,7 +112,7 @@ import KaoheKit
 
     /// The example in docs/criteria.md.
     @Test func weibinWithAWrongSum() throws {
-        let path = CriteriaLoaderTests.root + "/Criteria/weibin-2020.json5"
+        let path = Repository.path("Criteria/weibin-2020.json5")
         let text = try String(contentsOfFile: path, encoding: .utf8)
         let old = "\"Interpretation, Response and Participation\", points: 15"
         #expect(text.components(separatedBy: old).count == 2)
@@ -133,7 +127,7 @@ import KaoheKit
     }
 
     @Test func baodingLoadsCleanly() throws {
-        let (criteria, diagnostics) = CriteriaLoader.load(path: CriteriaLoaderTests.root + "/Criteria/baoding-2011.json5")
+        let (criteria, diagnostics) = CriteriaLoader.load(path: Repository.path("Criteria/baoding-2011.json5"))
         #expect(diagnostics.isEmpty, "\(diagnostics.map(\.message.en))")
         let c = try #require(criteria)
         #expect(c.id == "baoding-2011" && c.title == "保定市政务公开工作考核")
@@ -525,12 +519,12 @@ import KaoheKit
         #expect(d.file == "no/such/criteria.json5" && d.line == nil)
         #expect(d.message.zh == "找不到评分标准文件 no/such/criteria.json5；请检查路径是否正确")
         #expect(d.message.en == "criteria file no/such/criteria.json5 not found; check the path")
-        let folder = try #require(CriteriaLoader.load(path: CriteriaLoaderTests.root + "/Criteria").diagnostics.first)
+        let folder = try #require(CriteriaLoader.load(path: Repository.path("Criteria")).diagnostics.first)
         #expect(folder.message.en.hasSuffix("/Criteria is a folder; expected a criteria file"))
     }
 
     @Test func fuzzedCriteriaNeverCrash() {
-        var random = JSON5ParserTests.Random(state: 7)
+        var random = SplitMix64(seed: 7)
         let chars = Array(CriteriaLoaderTests.base)
         let alphabet = Array("{}[]:,\"' -.0123456789aeinx\n")
         for _ in 0..<1500 {

@@ -7,11 +7,11 @@ import KaoheKit
 @testable import KaoheScoring
 @testable import KaoheSimulation
 @testable import KaoheRendering
+import KaoheTestSupport
 
 @Suite struct DeadlineChecksTests {
     static let calendar: WorkingCalendar = {
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        return CalendarLoader.load(path: root.appendingPathComponent("Criteria/calendars/cn-2025.json").path, year: 2025).calendar ?? .weekdays
+        CalendarLoader.load(path: Repository.path("Criteria/calendars/cn-2025.json"), year: 2025).calendar ?? .weekdays
     }()
 
     func moment(_ s: String) -> Moment { Moment(s)! }

@@ -11,20 +11,14 @@ import KaoheKit
 @testable import KaoheScoring
 @testable import KaoheSimulation
 @testable import KaoheRendering
+import KaoheTestSupport
 
 /// Checks shared by the HTML and SVG tests: well-formed XML, and the samples loaded.
 enum MarkupCheck {
-    /// The repository's root folder, found from this file's path.
-    static let root: String = {
-        var url = URL(fileURLWithPath: #filePath)
-        for _ in 0..<3 { url.deleteLastPathComponent() }
-        return url.path
-    }()
-
     static let samples = ["Samples/demo-2025", "Samples/baoding-demo-2025"]
 
     static func load(_ sample: String) -> (LoadedData, Dataset, Assessment)? {
-        let loaded = DataFolder.load(root + "/" + sample)
+        let loaded = DataFolder.load(Repository.path(sample))
         guard let dataset = loaded.dataset, !loaded.hasErrors else { return nil }
         return (loaded, dataset, Assessor.assess(dataset))
     }
@@ -97,7 +91,7 @@ enum MarkupCheck {
 
     @Test(arguments: MarkupCheck.samples)
     func reportCommandWritesHTMLWithCharts(sample: String) {
-        let output = KaoheCLI.run(["report", MarkupCheck.root + "/" + sample, "--format", "html"])
+        let output = KaoheCLI.run(["report", Repository.path(sample), "--format", "html"])
         #expect(output.exitCode == 0, "\(output.stderr)")
         #expect(MarkupCheck.xmlError(output.stdout) == nil)
         #expect(output.stdout.contains("<svg"))
@@ -108,7 +102,7 @@ enum MarkupCheck {
     }
 
     @Test func bulletinCommandHasTheRedMasthead() {
-        let output = KaoheCLI.run(["bulletin", MarkupCheck.root + "/Samples/demo-2025", "--month", "3", "--format", "html"])
+        let output = KaoheCLI.run(["bulletin", Repository.path("Samples/demo-2025"), "--month", "3", "--format", "html"])
         #expect(output.exitCode == 0)
         #expect(output.stdout.contains("<body class=\"bulletin\">"))
         #expect(output.stdout.contains("<p class=\"mast-name\">政务公开工作月通报</p>"))
@@ -118,7 +112,7 @@ enum MarkupCheck {
     }
 
     @Test func reportJSONIsTheGradeJSON() {
-        let folder = MarkupCheck.root + "/Samples/demo-2025"
+        let folder = Repository.path("Samples/demo-2025")
         let report = KaoheCLI.run(["report", folder, "--format", "json"])
         let grade = KaoheCLI.run(["grade", folder, "--format", "json"])
         #expect(report.exitCode == 0)
@@ -126,13 +120,13 @@ enum MarkupCheck {
     }
 
     @Test func reportRejectsSelections() {
-        let output = KaoheCLI.run(["report", MarkupCheck.root + "/Samples/demo-2025", "--unit", "T01"])
+        let output = KaoheCLI.run(["report", Repository.path("Samples/demo-2025"), "--unit", "T01"])
         #expect(output.exitCode == 2)
         #expect(output.stdout.isEmpty)
     }
 
     @Test func reportCSVIsTheAnnualResultsTable() {
-        let output = KaoheCLI.run(["report", MarkupCheck.root + "/Samples/demo-2025", "--format", "csv"])
+        let output = KaoheCLI.run(["report", Repository.path("Samples/demo-2025"), "--format", "csv"])
         let lines = output.stdout.split(separator: "\r\n")
         #expect(lines.first?.hasPrefix("\u{FEFF}编号,单位,类别,") == true)
         #expect(lines.count == 36)
@@ -140,7 +134,7 @@ enum MarkupCheck {
 
     @Test(arguments: MarkupCheck.samples)
     func reportTextHasEverySection(sample: String) throws {
-        let output = KaoheCLI.run(["report", MarkupCheck.root + "/" + sample, "--format", "text"])
+        let output = KaoheCLI.run(["report", Repository.path(sample), "--format", "text"])
         #expect(output.exitCode == 0)
         for heading in ["一、总体情况", "二、年度排名", "三、", "四、月通报情况", "五、数据质量", "附件一", "附件二"] {
             #expect(output.stdout.contains(heading), "\(heading)")

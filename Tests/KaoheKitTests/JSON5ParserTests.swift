@@ -6,6 +6,7 @@ import KaoheKit
 @testable import KaoheScoring
 @testable import KaoheSimulation
 @testable import KaoheRendering
+import KaoheTestSupport
 
 @Suite struct JSON5ParserTests {
     // MARK: Helpers
@@ -260,23 +261,13 @@ import KaoheKit
         #expect(failure(String(repeating: "{a:", count: 200_000)) != nil)
     }
 
-    /// A small deterministic generator for the fuzz tests.
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return state >> 33
-        }
-        mutating func below(_ n: Int) -> Int { Int(next() % UInt64(n)) }
-    }
-
     @Test func fuzzNeverCrashes() {
         let sample = """
         // c
         { id: 'x', "n": [1, -2.5e3, +.5, 0x1F, Infinity, NaN, true, null, {a: "\\u4E2D\\n"}], /* b */ z: 'q', }
         """
         let alphabet = Array("{}[]:,'\"\\/ *\n\r\tabcxeEu0123456789.+-_$中\u{2028}\u{FEFF}")
-        var random = Random(state: 42)
+        var random = SplitMix64(seed: 42)
         var inputs: [String] = []
         let chars = Array(sample)
         for cut in 0...chars.count { inputs.append(String(chars[..<cut])) }
@@ -312,7 +303,7 @@ import KaoheKit
         // 100 000 numbers on one line, and long runs of unusual text: parsed or rejected, never stuck.
         let numbers = "[" + Array(repeating: "12.5", count: 100_000).joined(separator: ",") + "]"
         #expect(elements(parse(numbers)).count == 100_000)
-        var random = Random(state: 99)
+        var random = SplitMix64(seed: 99)
         let alphabet = Array("{}[]:,'\"\\/*\n ax0.-中")
         let noise = String((0..<200_000).map { _ in alphabet[random.below(alphabet.count)] })
         _ = JSON5Parser.parse(noise, file: "n")

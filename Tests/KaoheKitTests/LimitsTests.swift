@@ -7,6 +7,7 @@ import KaoheKit
 @testable import KaoheScoring
 @testable import KaoheSimulation
 @testable import KaoheRendering
+@testable import KaoheTestSupport
 
 /// Hostile input: each case is a clear error, or is read with memory bounded by the limits in
 /// docs/performance.md (a window of at most ``CSVReader/maxRecordBytes`` per reading thread).
@@ -14,12 +15,9 @@ import KaoheKit
     let context = RandomChecks.context
     static let header = "date,unit,item,result,deduction,note,rectified\n"
 
-    /// A temporary folder for one test, removed afterwards by `body`'s caller.
+    /// A temporary folder for one test, removed afterwards.
     func withFolder(_ body: (String) throws -> Void) rethrows {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("kaohe-limits-\(UUID().uuidString)").path
-        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        try body(folder)
+        try withTemporaryFolder("kaohe-limits", body)
     }
 
     func load(_ path: String, options: ChecksFile.Options = ChecksFile.Options()) -> (ChecksFile.Result?, [Diagnostic]) {

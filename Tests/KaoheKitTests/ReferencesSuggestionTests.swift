@@ -9,6 +9,7 @@ import KaoheKit
 @testable import KaoheScoring
 @testable import KaoheSimulation
 @testable import KaoheRendering
+import KaoheTestSupport
 
 /// `References.suggestion(for:)`: the "did you mean …?" of unknown ids and names, and its fast
 /// search against the plain definition.
@@ -94,7 +95,7 @@ import KaoheKit
     }
 
     @Test func boundedDistanceIsExactWithinItsBound() {
-        var random = Random(seed: 7)
+        var random = SplitMix64(seed: 7)
         let alphabet: [UInt32] = [1, 2, 3]
         var rows = [Int](repeating: 0, count: 2 * (SuggestionIndex.maxCharacters + 1))
         for _ in 0..<500 {
@@ -121,7 +122,7 @@ import KaoheKit
         let pieces = ["a", "b", "A", "B", "1", "区", "局", "青", "\u{8C48}", "\u{F900}", "é", "e\u{301}", "e", "k", "K",
                       "\u{212A}", ";", "\u{037E}", "\r\n", "\r", "\n", "Σ", "ς", "가", " ", "ab", "区局"]
         let simple = ["a", "b", "A", "1", "区", "局", " ", "ab", "区局"]
-        var random = Random(seed: 42)
+        var random = SplitMix64(seed: 42)
         func word(_ pieces: [String]) -> String {
             let count = random.below(12) == 0 ? 60 + random.below(12) : random.below(8)
             return (0..<count).map { _ in pieces[random.below(pieces.count)] }.joined()
@@ -182,15 +183,5 @@ import KaoheKit
             previous = current
         }
         return previous[b.count]
-    }
-
-    /// A small linear congruential generator, so every case repeats.
-    struct Random {
-        var state: UInt64
-        init(seed: UInt64) { state = seed }
-        mutating func below(_ bound: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(bound))
-        }
     }
 }

@@ -7,9 +7,10 @@ import KaoheKit
 @testable import KaoheScoring
 @testable import KaoheSimulation
 @testable import KaoheRendering
+import KaoheTestSupport
 
 @Suite struct WorkingCalendarTests {
-    static let criteriaPath = CriteriaLoaderTests.root + "/Criteria/weibin-2020.json5"
+    static let criteriaPath = Repository.path("Criteria/weibin-2020.json5")
 
     func date(_ text: String) throws -> CivilDate { try #require(CivilDate(text)) }
 
@@ -107,7 +108,7 @@ import KaoheKit
 
     @Test func shippedCalendarsLoad() {
         for year in 2024...2026 {
-            let path = CriteriaLoaderTests.root + "/Criteria/calendars/cn-\(year).json"
+            let path = Repository.path("Criteria/calendars/cn-\(year).json")
             let (calendar, diagnostics) = CalendarLoader.load(path: path, year: year)
             #expect(diagnostics.isEmpty, "\(diagnostics.map(\.message.en))")
             #expect(calendar?.holidays.isEmpty == false)

@@ -1,13 +1,14 @@
 import Foundation
 import KaoheKit
 import KaoheCLI
+import KaoheTestSupport
 
-/// Golden cases: a folder holding `args` (one argument per line), and the expected `stdout`,
-/// `stderr` and `exit`. Paths in `args` are relative to the package root, which is the
+/// Golden cases: a folder holding `args` (one argument per line), `why` (one line saying what
+/// the case shows), and the expected `stdout`, `stderr` and `exit`. Paths in `args` are relative to the package root, which is the
 /// working directory while the cases run. Set `KAOHE_RECORD=1` to write the actual output
 /// as the new expectation (then review the diff before committing).
 enum Golden {
-    static let root: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = URL(fileURLWithPath: Repository.root)
     static let testsFolder = root.appendingPathComponent("Tests/kaoheTests")
     static var recording: Bool { ProcessInfo.processInfo.environment["KAOHE_RECORD"] == "1" }
 
@@ -44,5 +45,16 @@ enum Golden {
         }
         let expected = read(url) ?? ""
         return expected == actual ? nil : "\(url.path) differs:\n--- expected\n\(expected)\n--- actual\n\(actual)"
+    }
+
+    /// Why a case folder's `why` is not one non-empty line, or nil when it is.
+    static func whyProblem(_ folder: URL) -> String? {
+        let url = folder.appendingPathComponent("why")
+        guard let text = read(url) else { return "\(url.path) is missing: add one line saying what the case shows" }
+        let line = text.hasSuffix("\n") ? String(text.dropLast()) : text
+        if line.trimmingCharacters(in: .whitespaces).isEmpty || line.contains(where: \.isNewline) {
+            return "\(url.path) must be exactly one non-empty line saying what the case shows"
+        }
+        return nil
     }
 }

@@ -3,7 +3,8 @@ import Testing
 import KaoheKit
 import KaoheCLI
 
-/// Every folder under `Golden/` with an `args` file is one command-line case.
+/// Every folder under `Golden/` with an `args` file is one command-line case; its `why` says in
+/// one line what it shows.
 @Suite(.serialized) struct GoldenTests {
     static let cases = Golden.cases("Golden", marker: "args")
 
@@ -14,6 +15,7 @@ import KaoheCLI
     @Test(arguments: GoldenTests.cases)
     func golden(_ name: String) throws {
         let folder = Golden.testsFolder.appendingPathComponent("Golden").appendingPathComponent(name)
+        if let problem = Golden.whyProblem(folder) { Issue.record(Comment(rawValue: problem)) }
         let args = (Golden.read(folder.appendingPathComponent("args")) ?? "")
             .split(separator: "\n", omittingEmptySubsequences: true).map(String.init)
         let output = Golden.run(args)

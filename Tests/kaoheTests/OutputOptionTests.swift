@@ -2,27 +2,30 @@ import Foundation
 import Testing
 import KaoheKit
 import KaoheCLI
+import KaoheTestSupport
 
 @Suite(.serialized) struct OutputOptionTests {
     @Test func outputWritesTheResultToTheFileInsteadOfStandardOutput() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("kaohe-output-\(UUID().uuidString).csv").path
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        let direct = Golden.run(["grade", "Samples/demo-2025", "--format", "csv"])
-        let written = Golden.run(["grade", "Samples/demo-2025", "--format", "csv", "--output", path])
-        #expect(written.exitCode == 0)
-        #expect(written.stdout.isEmpty)
-        let data = try #require(FileManager.default.contents(atPath: path))
-        #expect(String(decoding: data, as: UTF8.self) == direct.stdout)
-        #expect(data.prefix(3) == Data([0xEF, 0xBB, 0xBF]))
+        try withTemporaryFolder("kaohe-output") { folder in
+            let path = folder + "/grades.csv"
+            let direct = Golden.run(["grade", "Samples/demo-2025", "--format", "csv"])
+            let written = Golden.run(["grade", "Samples/demo-2025", "--format", "csv", "--output", path])
+            #expect(written.exitCode == 0)
+            #expect(written.stdout.isEmpty)
+            let data = try #require(FileManager.default.contents(atPath: path))
+            #expect(String(decoding: data, as: UTF8.self) == direct.stdout)
+            #expect(data.prefix(3) == Data([0xEF, 0xBB, 0xBF]))
+        }
     }
 
     @Test func checkWritesItsReportEvenWhenTheDataHasErrors() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("kaohe-check-\(UUID().uuidString).txt").path
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        let result = Golden.run(["check", "Tests/kaoheTests/BadInput/checks-bad-date", "--output", path])
-        #expect(result.exitCode == 1)
-        let text = String(decoding: try #require(FileManager.default.contents(atPath: path)), as: UTF8.self)
-        #expect(text.contains("checks.csv:5:1: error:"))
+        try withTemporaryFolder("kaohe-check") { folder in
+            let path = folder + "/check.txt"
+            let result = Golden.run(["check", "Tests/kaoheTests/BadInput/checks-bad-date", "--output", path])
+            #expect(result.exitCode == 1)
+            let text = String(decoding: try #require(FileManager.default.contents(atPath: path)), as: UTF8.self)
+            #expect(text.contains("checks.csv:5:1: error:"))
+        }
     }
 
     @Test func anUnwritableOutputIsACommandLineError() {

@@ -1,6 +1,8 @@
 import FuzzMain
 import FuzzSupport
-@testable import KaoheKit
+import KaoheKit
+@testable import KaoheInput
+import KaoheTestSupport
 
 /// The CSV reader on any bytes, three ways that must agree: the scanner on the decoded text,
 /// the whole-text reference reader, and the stream in small windows over the raw bytes (which must also

@@ -1,6 +1,6 @@
 import FuzzMain
 import FuzzSupport
-@testable import KaoheKit
+import KaoheKit
 
 /// The JSON5 criteria loader on any bytes: it must never crash; a criteria file that loads is
 /// scored on a small year.

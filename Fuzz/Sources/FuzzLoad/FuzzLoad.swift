@@ -1,7 +1,8 @@
 import FuzzMain
 import Foundation
 import FuzzSupport
-@testable import KaoheKit
+import KaoheKit
+import KaoheCLI
 
 /// The whole load-and-score path on any bytes: the input is split at each `0x1E` byte into
 /// checks.csv, units.csv, scores.csv, events.csv and survey.csv of a data folder on a small

@@ -1,5 +1,8 @@
 import Foundation
-@testable import KaoheKit
+import KaoheKit
+@testable import KaoheModel
+@testable import KaoheLoad
+@testable import KaoheScoring
 
 /// usage: kaohe-load-checks FOLDER [--out FILE]
 /// Prints, per step, the wall time and the peak resident memory so far (VmHWM); with --out

@@ -1,65 +1,4 @@
-// Shared by two packages: the KaoheKitTests target here, and the FuzzSupport target of the fuzz
-// package, through the symbolic link Fuzz/Sources/FuzzSupport/ReferenceCSV.swift. It must
-// compile in both: no test framework, and `public` where a fuzz target calls it from another
-// module.
-
 import KaoheKit
-@testable import KaoheModel
-@testable import KaoheInput
-@testable import KaoheLoad
-@testable import KaoheScoring
-@testable import KaoheSimulation
-@testable import KaoheRendering
-
-/// Reads `checks.csv` as a whole table (``DataTable/read(path:name:specs:diagnostics:ignored:)``)
-/// and validates it row by row, keeping every row's key for duplicates: a simple reading that
-/// holds everything in memory, to compare the streaming loader against.
-enum ReferenceChecks {
-    struct Result {
-        var failures: [Failure] = []
-        var usage: FileUsage
-        var weeks: [String: Set<Int>] = [:]
-        var lastDate: CivilDate?
-        var duplicates: [DuplicateRow] = []
-    }
-
-    static func load(path: String, context: ValidationContext, diagnostics: inout [Diagnostic],
-                     ignored: inout [IgnoredColumn]) -> Result? {
-        guard let table = DataTable.read(path: path, name: "checks.csv", specs: ColumnSpec.checks,
-                                         diagnostics: &diagnostics, ignored: &ignored) else { return nil }
-        var result = Result(usage: FileUsage(file: table.name, read: table.rows.count, used: 0, rejected: 0))
-        var firstLineOf: [String: Int] = [:]
-        for csvRow in table.rows {
-            var row = DataTable.Row(table: table, row: csvRow)
-            let checked = ChecksFile.validate(&row, context: context)
-            diagnostics += row.diagnostics
-            guard let checked else {
-                result.usage.rejected += 1
-                continue
-            }
-            result.usage.used += 1
-            let key = [checked.date.description, checked.unit, checked.item ?? "", checked.passed ? "pass" : "fail",
-                       checked.deduction?.description ?? "", checked.note, checked.rectified?.description ?? ""]
-                .joined(separator: "\u{1F}")
-            if let first = firstLineOf[key] {
-                result.duplicates.append(DuplicateRow(source: row.source, firstLine: first))
-                diagnostics.append(ChecksFile.duplicateWarning(table.path, line: csvRow.line, first: first,
-                                                               excerpt: table.excerpt(csvRow.line)))
-            } else {
-                firstLineOf[key] = csvRow.line
-            }
-            let week = checked.date.isoWeek
-            if week.year == context.year { result.weeks[checked.unit, default: []].insert(week.week) }
-            if result.lastDate.map({ checked.date > $0 }) ?? true { result.lastDate = checked.date }
-            if !checked.passed, let item = checked.item {
-                result.failures.append(Failure(date: checked.date, unit: checked.unit, item: item,
-                                               deduction: checked.deduction ?? context.defaultDeduction[item] ?? .zero,
-                                               note: checked.note, rectified: checked.rectified, source: row.source))
-            }
-        }
-        return result
-    }
-}
 
 /// A whole-text CSV reader written independently of the streaming scanner (one pass over the
 /// text, a column cache per line), to compare against.
@@ -77,6 +16,10 @@ public enum ReferenceCSV {
 }
 
 private struct ReferenceParser {
+    static let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n")
+    /// The longest line excerpt in a diagnostic, in bytes, as the scanner cuts it.
+    static let maxExcerptBytes = 4096
+
     let p: UnsafeBufferPointer<UInt8>
     let n: Int
     let file: String
@@ -148,14 +91,14 @@ private struct ReferenceParser {
             let column = self.column(at: fieldStart)
             columns.append(column)
 
-            if pos < n && p[pos] == CSVReader.quote {
+            if pos < n && p[pos] == Self.quote {
                 guard readQuoted(column: column) else { return }
             } else {
                 while pos < n {
                     let b = p[pos]
-                    if b > CSVReader.comma { pos += 1; continue }
-                    if b == CSVReader.comma || b == CSVReader.lf || b == CSVReader.cr { break }
-                    if b == CSVReader.quote {
+                    if b > Self.comma { pos += 1; continue }
+                    if b == Self.comma || b == Self.lf || b == Self.cr { break }
+                    if b == Self.quote {
                         fail(at: pos,
                              zh: "引号出现在不以引号开头的字段中间；请把整个字段放在引号中，并把其中的引号写成两个（\"\"）",
                              en: "quote inside a field that does not start with a quote; put the whole field in quotes and write each quote in it twice (\"\")")
@@ -173,7 +116,7 @@ private struct ReferenceParser {
                 }
             }
 
-            if pos < n && p[pos] == CSVReader.comma {
+            if pos < n && p[pos] == Self.comma {
                 pos += 1
                 continue
             }
@@ -194,9 +137,9 @@ private struct ReferenceParser {
         var closed = false
         while pos < n {
             let b = p[pos]
-            if b > CSVReader.quote { pos += 1; continue }
-            if b == CSVReader.quote {
-                if pos + 1 < n && p[pos + 1] == CSVReader.quote {
+            if b > Self.quote { pos += 1; continue }
+            if b == Self.quote {
+                if pos + 1 < n && p[pos + 1] == Self.quote {
                     escapes = true
                     pos += 2
                     continue
@@ -204,8 +147,8 @@ private struct ReferenceParser {
                 closed = true
                 break
             }
-            if b == CSVReader.lf || b == CSVReader.cr {
-                pos += (b == CSVReader.cr && pos + 1 < n && p[pos + 1] == CSVReader.lf) ? 2 : 1
+            if b == Self.lf || b == Self.cr {
+                pos += (b == Self.cr && pos + 1 < n && p[pos + 1] == Self.lf) ? 2 : 1
                 startLine()
                 continue
             }
@@ -251,7 +194,7 @@ private struct ReferenceParser {
         }
         if pos < n {
             let b = p[pos]
-            if b != CSVReader.comma && b != CSVReader.lf && b != CSVReader.cr {
+            if b != Self.comma && b != Self.lf && b != Self.cr {
                 fail(at: pos,
                      zh: "带引号字段的右引号后面还有文字；右引号后应紧跟逗号或换行，字段中的引号要写成两个（\"\"）",
                      en: "text after the closing quote of a quoted field; a comma or line end must follow the closing quote, and a quote inside the field is written twice (\"\")")
@@ -291,7 +234,7 @@ private struct ReferenceParser {
     mutating func skipToLineEnd() {
         while pos < n {
             let b = p[pos]
-            if b == CSVReader.lf || b == CSVReader.cr { return }
+            if b == Self.lf || b == Self.cr { return }
             pos += 1
         }
     }
@@ -300,7 +243,7 @@ private struct ReferenceParser {
     mutating func consumeLineEnding() {
         guard pos < n else { return }
         let b = p[pos]
-        pos += (b == CSVReader.cr && pos + 1 < n && p[pos + 1] == CSVReader.lf) ? 2 : 1
+        pos += (b == Self.cr && pos + 1 < n && p[pos + 1] == Self.lf) ? 2 : 1
         startLine()
     }
 
@@ -341,18 +284,18 @@ private struct ReferenceParser {
         while i < end {
             let b = p[i]
             scratch.append(b)
-            i += (b == CSVReader.quote) ? 2 : 1
+            i += (b == Self.quote) ? 2 : 1
         }
         return String(decoding: scratch, as: UTF8.self)
     }
 
     /// The physical line starting at `start`, without its ending, cut at
-    /// ``CSVReader/maxExcerptBytes`` (on a scalar boundary) with “…”.
+    /// ``maxExcerptBytes`` (on a scalar boundary) with “…”.
     func excerpt(from start: Int) -> String {
         var end = start
-        let cap = min(n, start + CSVReader.maxExcerptBytes)
-        while end < cap && p[end] != CSVReader.lf && p[end] != CSVReader.cr { end += 1 }
-        if end == cap && cap < n && p[cap] != CSVReader.lf && p[cap] != CSVReader.cr {
+        let cap = min(n, start + Self.maxExcerptBytes)
+        while end < cap && p[end] != Self.lf && p[end] != Self.cr { end += 1 }
+        if end == cap && cap < n && p[cap] != Self.lf && p[cap] != Self.cr {
             while end > start && p[end] & 0xC0 == 0x80 { end -= 1 }
             return string(start, end) + "…"
         }

@@ -1,1 +1,0 @@
-../../../Tests/KaoheKitTests/ReferenceCSV.swift

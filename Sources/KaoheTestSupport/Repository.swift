@@ -1,0 +1,23 @@
+import Foundation
+
+/// The repository the tests run in.
+public enum Repository {
+    /// The repository's root folder, found from this file's path (Sources/KaoheTestSupport/).
+    public static let root: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        return url.path
+    }()
+
+    /// `relative` (such as `Samples/demo-2025`) below the root.
+    public static func path(_ relative: String) -> String { root + "/" + relative }
+}
+
+/// Runs `body` with a new empty folder under the temporary directory (its name starting with
+/// `prefix`), and removes the folder afterwards.
+public func withTemporaryFolder<T>(_ prefix: String, _ body: (String) throws -> T) rethrows -> T {
+    let folder = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)").path
+    try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: folder) }
+    return try body(folder)
+}
