@@ -19,10 +19,13 @@ import KaoheCLI
     @Test func checkWritesItsReportEvenWhenTheDataHasErrors() throws {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("kaohe-check-\(UUID().uuidString).txt").path
         defer { try? FileManager.default.removeItem(atPath: path) }
-        let result = Golden.run(["check", "Tests/kaoheTests/BadInput/checks-bad-date", "--output", path])
-        #expect(result.exitCode == 1)
-        let text = String(decoding: try #require(FileManager.default.contents(atPath: path)), as: UTF8.self)
-        #expect(text.contains("checks.csv:5:1: error:"))
+        try BadInputTests.withTemporaryFolder { root in
+            let folder = try BadInputCase("field.bad-date").materialise(in: root)
+            let result = Golden.run(["check", folder.path, "--output", path])
+            #expect(result.exitCode == 1)
+            let text = String(decoding: try #require(FileManager.default.contents(atPath: path)), as: UTF8.self)
+            #expect(text.contains("checks.csv:5:1: error:"))
+        }
     }
 
     @Test func anUnwritableOutputIsACommandLineError() {
