@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import KaoheKit
 
 /// The diagnostic codes written in the sources are exactly those docs/diagnostics.md lists.
 ///
@@ -46,5 +47,14 @@ struct DiagnosticCodesTests {
         for code in try DiagnosticCodesTests.sourceCodes() {
             #expect(code.wholeMatch(of: shape) != nil, "\(code) is not <area>.<what> in lower-case kebab")
         }
+    }
+
+    @Test func aDiagnosticCarriesItsCodeAndCategory() {
+        let message = Diagnostic.Message.error("units.duplicate-id", zh: "重复", en: "repeats").prefixed(zh: "甲: ", en: "a: ")
+        let diagnostic = Diagnostic(message, file: "units.csv", line: 3)
+        #expect(diagnostic.code == Diagnostic.Code("units.duplicate-id"))
+        #expect(diagnostic.category == "units")
+        #expect(diagnostic.isError)
+        #expect(diagnostic.message == LocalizedText(zh: "甲: 重复", en: "a: repeats"))
     }
 }
