@@ -357,9 +357,7 @@ package struct CSVScanner {
                     if b == CSVReader.comma || b == CSVReader.lf || b == CSVReader.cr { break }
                     if b == CSVReader.quote {
                         pos = i
-                        fail(at: i,
-                             zh: "引号出现在不以引号开头的字段中间；请把整个字段放在引号中，并把其中的引号写成两个（\"\"）",
-                             en: "quote inside a field that does not start with a quote; put the whole field in quotes and write each quote in it twice (\"\")")
+                        fail(at: i, .quoteInField)
                         skipToLineEnd()
                         return
                     }
@@ -425,11 +423,8 @@ package struct CSVScanner {
             line = quoteLine
             lineStart = quoteLineStart
             if !recordBad {
-                diagnostics.append(.error(
-                    file, line: quoteLine, column: column(at: quotePos),
-                    zh: "此处开始的带引号字段没有结束；请补上右引号 \"",
-                    en: "quoted field starting here never ends; add the closing \"",
-                    excerpt: CSVReader.excerpt(p, from: quoteLineStart, count: n)))
+                diagnostics.append(Diagnostic(.unterminatedQuote, file: file, line: quoteLine, column: column(at: quotePos),
+                                              excerpt: CSVReader.excerpt(p, from: quoteLineStart, count: n)))
                 recordBad = true
             }
             pos = quotePos + 1
@@ -441,11 +436,8 @@ package struct CSVScanner {
         pos += 1
         if contentEnd - contentStart > fieldLimit && !recordBad {
             guard let text = excerpt(from: quoteLineStart) else { return starve() }
-            diagnostics.append(.error(
-                file, line: quoteLine, column: CSVScanner.column(p, lineStart: quoteLineStart, offset: quotePos),
-                zh: "此处开始的字段超过 1 MiB（\(fieldLimit) 字节）；可能缺少右引号 \"",
-                en: "field starting here is longer than 1 MiB (\(fieldLimit) bytes); a closing \" may be missing",
-                excerpt: text))
+            diagnostics.append(Diagnostic(.fieldTooLong(limit: fieldLimit), file: file, line: quoteLine,
+                                          column: CSVScanner.column(p, lineStart: quoteLineStart, offset: quotePos), excerpt: text))
             recordBad = true
             skipToLineEnd()
             return false
@@ -457,9 +449,7 @@ package struct CSVScanner {
         if pos < n {
             let b = p[pos]
             if b != CSVReader.comma && b != CSVReader.lf && b != CSVReader.cr {
-                fail(at: pos,
-                     zh: "带引号字段的右引号后面还有文字；右引号后应紧跟逗号或换行，字段中的引号要写成两个（\"\"）",
-                     en: "text after the closing quote of a quoted field; a comma or line end must follow the closing quote, and a quote inside the field is written twice (\"\")")
+                fail(at: pos, .textAfterQuote)
                 skipToLineEnd()
                 return false
             }
@@ -497,21 +487,17 @@ package struct CSVScanner {
     }
 
     /// Records a syntax error at byte `offset` of the current line and marks the record bad.
-    private mutating func fail(at offset: Int, zh: String, en: String) {
+    private mutating func fail(at offset: Int, _ message: Diagnostic.Message) {
         guard !recordBad else { return }
         guard let text = excerpt(from: lineStart) else { starved = true; return }
-        diagnostics.append(.error(file, line: line, column: column(at: offset), zh: zh, en: en, excerpt: text))
+        diagnostics.append(Diagnostic(message, file: file, line: line, column: column(at: offset), excerpt: text))
         recordBad = true
     }
 
     private mutating func failLineTooLong() {
         if !recordBad {
             guard let text = excerpt(from: lineStart) else { starved = true; return }
-            diagnostics.append(.error(
-                file, line: line, column: 1,
-                zh: "此行超过 1 MiB（\(lineLimit) 字节），不像是 CSV 表格中的一行；请检查文件是否选对",
-                en: "line is longer than 1 MiB (\(lineLimit) bytes), which is not a plausible CSV row; check that this is the right file",
-                excerpt: text))
+            diagnostics.append(Diagnostic(.lineTooLong(limit: lineLimit), file: file, line: line, column: 1, excerpt: text))
             recordBad = true
         }
         skipToLineEnd()
@@ -978,12 +964,8 @@ package final class CSVStream {
     /// goes on with the line after its first line.
     private func skipOversizedRecord(_ scanner: inout CSVScanner) {
         let line = scanner.line
-        let mib = maxRecord >> 20
-        scanner.diagnostics.append(.error(
-            scanner.file, line: line, column: 1,
-            zh: "此处开始的记录超过 \(mib) MiB（\(maxRecord) 字节），可能缺少右引号 \"；已跳过此行",
-            en: "the record starting here is longer than \(mib) MiB (\(maxRecord) bytes); a closing \" may be missing; this line was skipped",
-            excerpt: CSVReader.excerpt(window, from: 0, count: count)))
+        scanner.diagnostics.append(Diagnostic(.recordTooLong(limit: maxRecord), file: scanner.file, line: line, column: 1,
+                                              excerpt: CSVReader.excerpt(window, from: 0, count: count)))
         // Skip to the end of the first physical line, reading on as needed.
         var i = 0
         while true {
@@ -1018,5 +1000,50 @@ package final class CSVStream {
         for i in scanner.diagnostics.indices {
             if let line = scanner.diagnostics[i].line { scanner.diagnostics[i].line = line + shift }
         }
+    }
+}
+
+extension Diagnostic.Message {
+    /// A quote inside a field that does not start with one.
+    package static var quoteInField: Self {
+        .error("csv.quote-in-field",
+               zh: "引号出现在不以引号开头的字段中间；请把整个字段放在引号中，并把其中的引号写成两个（\"\"）",
+               en: "quote inside a field that does not start with a quote; put the whole field in quotes and write each quote in it twice (\"\")")
+    }
+
+    /// Text between a quoted field's closing quote and the next comma or line end.
+    package static var textAfterQuote: Self {
+        .error("csv.text-after-quote",
+               zh: "带引号字段的右引号后面还有文字；右引号后应紧跟逗号或换行，字段中的引号要写成两个（\"\"）",
+               en: "text after the closing quote of a quoted field; a comma or line end must follow the closing quote, and a quote inside the field is written twice (\"\")")
+    }
+
+    /// A quoted field that runs to the end of the file.
+    package static var unterminatedQuote: Self {
+        .error("csv.unterminated-quote",
+               zh: "此处开始的带引号字段没有结束；请补上右引号 \"",
+               en: "quoted field starting here never ends; add the closing \"")
+    }
+
+    /// A quoted field longer than `limit` bytes.
+    package static func fieldTooLong(limit: Int) -> Self {
+        .error("csv.field-too-long",
+               zh: "此处开始的字段超过 1 MiB（\(limit) 字节）；可能缺少右引号 \"",
+               en: "field starting here is longer than 1 MiB (\(limit) bytes); a closing \" may be missing")
+    }
+
+    /// A physical line longer than `limit` bytes.
+    package static func lineTooLong(limit: Int) -> Self {
+        .error("csv.line-too-long",
+               zh: "此行超过 1 MiB（\(limit) 字节），不像是 CSV 表格中的一行；请检查文件是否选对",
+               en: "line is longer than 1 MiB (\(limit) bytes), which is not a plausible CSV row; check that this is the right file")
+    }
+
+    /// A record (possibly over several lines) longer than `limit` bytes; its first line is skipped.
+    package static func recordTooLong(limit: Int) -> Self {
+        let mib = limit >> 20
+        return .error("csv.record-too-long",
+                      zh: "此处开始的记录超过 \(mib) MiB（\(limit) 字节），可能缺少右引号 \"；已跳过此行",
+                      en: "the record starting here is longer than \(mib) MiB (\(limit) bytes); a closing \" may be missing; this line was skipped")
     }
 }

@@ -18,22 +18,15 @@ package final class JSON5FieldReader {
 
     package var hasErrors: Bool { diagnostics.contains { $0.isError } }
 
-    /// Records an error at a position; the path is put in front of both texts.
-    package func error(line: Int, column: Int, _ path: JSON5Path, zh: String, en: String) {
-        diagnostics.append(.error(file, line: line, column: column,
-                                  zh: "\(path.text(.zh)): \(zh)", en: "\(path.text(.en)): \(en)",
-                                  excerpt: document.lineText(line)))
+    /// Records a diagnostic at a position; the path is put in front of both texts.
+    package func report(line: Int, column: Int, _ path: JSON5Path, _ message: Diagnostic.Message) {
+        diagnostics.append(Diagnostic(message.prefixed(zh: "\(path.text(.zh)): ", en: "\(path.text(.en)): "),
+                                      file: file, line: line, column: column, excerpt: document.lineText(line)))
     }
 
-    package func error(_ node: JSON5Node, _ path: JSON5Path, zh: String, en: String) {
-        error(line: node.line, column: node.column, path, zh: zh, en: en)
-    }
-
-    /// Records a warning at a node; the path is put in front of both texts.
-    package func warning(_ node: JSON5Node, _ path: JSON5Path, zh: String, en: String) {
-        diagnostics.append(.warning(file, line: node.line, column: node.column,
-                                    zh: "\(path.text(.zh)): \(zh)", en: "\(path.text(.en)): \(en)",
-                                    excerpt: document.lineText(node.line)))
+    /// Records a diagnostic at a node; the path is put in front of both texts.
+    package func report(_ node: JSON5Node, _ path: JSON5Path, _ message: Diagnostic.Message) {
+        report(line: node.line, column: node.column, path, message)
     }
 
     package func add(_ more: [Diagnostic]) { diagnostics += more }
@@ -50,23 +43,13 @@ package final class JSON5FieldReader {
         }
         let required = allowed.filter { !optional.contains($0) }
         for member in members where !allowed.contains(member.key) {
-            let memberPath = path.key(member.key)
-            var zh = "未知字段 “\(member.key)”"
-            var en = "unknown field \"\(member.key)\""
-            if let guess = JSON5FieldReader.closest(to: member.key, in: allowed) {
-                zh += "，是否应为 “\(guess)”？"
-                en += "; did you mean \"\(guess)\"? Valid fields here: "
-            } else {
-                zh += "；"
-                en += "; valid fields here: "
-            }
-            zh += "此处可用的字段：" + allowed.joined(separator: "、")
-            en += allowed.joined(separator: ", ")
-            error(line: member.keyLine, column: member.keyColumn, memberPath, zh: zh, en: en)
+            let guess = JSON5FieldReader.closest(to: member.key, in: allowed)
+            report(line: member.keyLine, column: member.keyColumn, path.key(member.key),
+                   .unknownField(member.key, guess: guess, allowed: allowed))
         }
         let present = Set(members.map(\.key))
         for key in required where !present.contains(key) {
-            error(node, path.key(key), zh: "缺少必填字段 “\(key)”", en: "required field \"\(key)\" is missing")
+            report(node, path.key(key), .missingField(key))
         }
         return JSON5Object(node: node, path: path, members: members)
     }
@@ -112,7 +95,7 @@ package final class JSON5FieldReader {
     package func nonEmptyArray(_ node: JSON5Node, _ path: JSON5Path, whatZh: String, whatEn: String) -> [JSON5Node]? {
         guard let elements = array(node, path) else { return nil }
         if elements.isEmpty {
-            error(node, path, zh: "至少需要一个\(whatZh)", en: "at least one \(whatEn) is needed")
+            report(node, path, .emptyList(whatZh: whatZh, whatEn: whatEn))
             return nil
         }
         return elements
@@ -125,7 +108,7 @@ package final class JSON5FieldReader {
             return nil
         }
         if !allowEmpty && s.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-            error(node, path, zh: "不能为空", en: "must not be empty")
+            report(node, path, .emptyText)
             return nil
         }
         return s
@@ -135,7 +118,7 @@ package final class JSON5FieldReader {
     package func identifier(_ node: JSON5Node, _ path: JSON5Path) -> String? {
         guard let s = string(node, path) else { return nil }
         if s.trimmingCharacters(in: .whitespacesAndNewlines) != s {
-            error(node, path, zh: "“\(s)” 首尾有空白；请删去空格", en: "\"\(s)\" has leading or trailing spaces; remove them")
+            report(node, path, .surroundingSpaces(s))
             return nil
         }
         return s
@@ -151,12 +134,9 @@ package final class JSON5FieldReader {
         case .value(let v):
             return v
         case .notDecimal:
-            error(node, path, zh: "应为十进制数字，实际是 \(number.text)",
-                  en: "expected a decimal number, found \(number.text)")
+            report(node, path, .notDecimal(number.text))
         case .outOfRange:
-            error(node, path,
-                  zh: "数字 \(JSON5FieldReader.clip(number.text)) 超出可精确计算的范围（整数部分至多 \(JSON5Number.maxIntegerDigits) 位，小数部分至多 \(JSON5Number.maxFractionDigits) 位）",
-                  en: "number \(JSON5FieldReader.clip(number.text)) is out of the exact range (at most \(JSON5Number.maxIntegerDigits) digits before and \(JSON5Number.maxFractionDigits) after the decimal point)")
+            report(node, path, .numberOutOfRange(JSON5FieldReader.clip(number.text)))
         }
         return nil
     }
@@ -165,7 +145,7 @@ package final class JSON5FieldReader {
     package func nonNegative(_ node: JSON5Node, _ path: JSON5Path) -> ExactDecimal? {
         guard let v = decimal(node, path) else { return nil }
         if v.isNegative {
-            error(node, path, zh: "不能为负数，实际是 \(literal(node))", en: "must not be negative, found \(literal(node))")
+            report(node, path, .negative(literal(node)))
             return nil
         }
         return v
@@ -175,7 +155,7 @@ package final class JSON5FieldReader {
     package func positive(_ node: JSON5Node, _ path: JSON5Path) -> ExactDecimal? {
         guard let v = nonNegative(node, path) else { return nil }
         if v.isZero {
-            error(node, path, zh: "应大于 0，实际是 \(literal(node))", en: "must be greater than 0, found \(literal(node))")
+            report(node, path, .notPositive(literal(node)))
             return nil
         }
         return v
@@ -185,7 +165,7 @@ package final class JSON5FieldReader {
     package func fraction(_ node: JSON5Node, _ path: JSON5Path) -> ExactDecimal? {
         guard let v = decimal(node, path) else { return nil }
         if v.isNegative || v > .one {
-            error(node, path, zh: "应在 0 到 1 之间，实际是 \(literal(node))", en: "must be between 0 and 1, found \(literal(node))")
+            report(node, path, .notFraction(literal(node)))
             return nil
         }
         return v
@@ -202,7 +182,7 @@ package final class JSON5FieldReader {
            v >= ExactDecimal(range.lowerBound), v <= ExactDecimal(range.upperBound) {
             return v.floor
         }
-        error(node, path, zh: "应为\(expectedZh)，实际是 \(literal(node))", en: "expected \(expectedEn), found \(literal(node))")
+        report(node, path, .badInteger(expectedZh: expectedZh, expectedEn: expectedEn, found: literal(node)))
         return nil
     }
 
@@ -225,8 +205,8 @@ package final class JSON5FieldReader {
     // MARK: Describing values
 
     package func typeError(_ node: JSON5Node, _ path: JSON5Path, expectedZh: String, expectedEn: String) {
-        error(node, path, zh: "应为\(expectedZh)，实际是\(JSON5FieldReader.describeZh(node.value))",
-              en: "expected \(expectedEn), found \(JSON5FieldReader.describeEn(node.value))")
+        report(node, path, .wrongType(expectedZh: expectedZh, expectedEn: expectedEn,
+                                      foundZh: JSON5FieldReader.describeZh(node.value), foundEn: JSON5FieldReader.describeEn(node.value)))
     }
 
     /// The value as written, for messages (`-5`, `"abc"`).
@@ -295,20 +275,18 @@ package enum LoaderFile {
     package static func read(_ path: String, whatZh: String, whatEn: String) -> (text: String?, diagnostic: Diagnostic?) {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            return (nil, .error(path, zh: "找不到\(whatZh)文件 \(path)；请检查路径是否正确",
-                                en: "\(whatEn) file \(path) not found; check the path"))
+            return (nil, Diagnostic(.fileNotFound(path, whatZh: whatZh, whatEn: whatEn), file: path))
         }
         if isDirectory.boolValue {
-            return (nil, .error(path, zh: "\(path) 是文件夹，应为\(whatZh)文件", en: "\(path) is a folder; expected a \(whatEn) file"))
+            return (nil, Diagnostic(.isFolder(path, whatZh: whatZh, whatEn: whatEn), file: path))
         }
         // Read with open/read, as data files are: `FileManager.contents(atPath:)` of the
         // toolchain's Foundation leaks on empty files.
         guard let data = FileBytes.contents(of: path) else {
-            return (nil, .error(path, zh: "无法读取\(whatZh)文件 \(path)；请检查文件权限", en: "cannot read \(whatEn) file \(path); check its permissions"))
+            return (nil, Diagnostic(.unreadable(path, whatZh: whatZh, whatEn: whatEn), file: path))
         }
         guard let text = String(validating: data, as: UTF8.self) else {
-            return (nil, .error(path, zh: "\(whatZh)文件 \(path) 不是 UTF-8 编码；请用 UTF-8 另存",
-                                en: "\(whatEn) file \(path) is not UTF-8 text; save it as UTF-8"))
+            return (nil, Diagnostic(.notUTF8(path, whatZh: whatZh, whatEn: whatEn), file: path))
         }
         return (text, nil)
     }
@@ -324,5 +302,94 @@ package enum LoaderFile {
         guard let slash = path.lastIndex(of: "/") else { return "" }
         if slash == path.startIndex { return "/" }
         return String(path[..<slash])
+    }
+}
+
+extension Diagnostic.Message {
+    /// A key the object does not allow; `guess` is the allowed key it most resembles.
+    static func unknownField(_ key: String, guess: String?, allowed: [String]) -> Self {
+        var zh = "未知字段 “\(key)”"
+        var en = "unknown field \"\(key)\""
+        if let guess {
+            zh += "，是否应为 “\(guess)”？"
+            en += "; did you mean \"\(guess)\"? Valid fields here: "
+        } else {
+            zh += "；"
+            en += "; valid fields here: "
+        }
+        zh += "此处可用的字段：" + allowed.joined(separator: "、")
+        en += allowed.joined(separator: ", ")
+        return .error("json5.unknown-field", zh: zh, en: en)
+    }
+
+    static func missingField(_ key: String) -> Self {
+        .error("json5.missing-field", zh: "缺少必填字段 “\(key)”", en: "required field \"\(key)\" is missing")
+    }
+
+    /// An empty list where at least one entry (`whatZh`, `whatEn`) is needed.
+    static func emptyList(whatZh: String, whatEn: String) -> Self {
+        .error("json5.empty-list", zh: "至少需要一个\(whatZh)", en: "at least one \(whatEn) is needed")
+    }
+
+    static var emptyText: Self {
+        .error("json5.empty-text", zh: "不能为空", en: "must not be empty")
+    }
+
+    /// An id or name with spaces around it.
+    static func surroundingSpaces(_ text: String) -> Self {
+        .error("json5.surrounding-spaces", zh: "“\(text)” 首尾有空白；请删去空格", en: "\"\(text)\" has leading or trailing spaces; remove them")
+    }
+
+    /// A number that is not decimal (hexadecimal, Infinity, NaN).
+    static func notDecimal(_ text: String) -> Self {
+        .error("json5.not-decimal", zh: "应为十进制数字，实际是 \(text)", en: "expected a decimal number, found \(text)")
+    }
+
+    /// A number with more digits than exact arithmetic holds.
+    static func numberOutOfRange(_ text: String) -> Self {
+        .error("json5.number-out-of-range",
+               zh: "数字 \(text) 超出可精确计算的范围（整数部分至多 \(JSON5Number.maxIntegerDigits) 位，小数部分至多 \(JSON5Number.maxFractionDigits) 位）",
+               en: "number \(text) is out of the exact range (at most \(JSON5Number.maxIntegerDigits) digits before and \(JSON5Number.maxFractionDigits) after the decimal point)")
+    }
+
+    static func negative(_ found: String) -> Self {
+        .error("json5.negative", zh: "不能为负数，实际是 \(found)", en: "must not be negative, found \(found)")
+    }
+
+    static func notPositive(_ found: String) -> Self {
+        .error("json5.not-positive", zh: "应大于 0，实际是 \(found)", en: "must be greater than 0, found \(found)")
+    }
+
+    static func notFraction(_ found: String) -> Self {
+        .error("json5.not-fraction", zh: "应在 0 到 1 之间，实际是 \(found)", en: "must be between 0 and 1, found \(found)")
+    }
+
+    /// A number that is not a whole number in the range `expectedZh`/`expectedEn` describe.
+    static func badInteger(expectedZh: String, expectedEn: String, found: String) -> Self {
+        .error("json5.bad-integer", zh: "应为\(expectedZh)，实际是 \(found)", en: "expected \(expectedEn), found \(found)")
+    }
+
+    /// A value of the wrong kind (a string for a number, an array for an object…).
+    package static func wrongType(expectedZh: String, expectedEn: String, foundZh: String, foundEn: String) -> Self {
+        .error("json5.wrong-type", zh: "应为\(expectedZh)，实际是\(foundZh)", en: "expected \(expectedEn), found \(foundEn)")
+    }
+
+    /// A JSON5 file (`whatZh`, `whatEn`: manifest, criteria, calendar) that does not exist.
+    static func fileNotFound(_ path: String, whatZh: String, whatEn: String) -> Self {
+        .error("file.not-found", zh: "找不到\(whatZh)文件 \(path)；请检查路径是否正确", en: "\(whatEn) file \(path) not found; check the path")
+    }
+
+    static func isFolder(_ path: String, whatZh: String, whatEn: String) -> Self {
+        .error("file.is-folder", zh: "\(path) 是文件夹，应为\(whatZh)文件", en: "\(path) is a folder; expected a \(whatEn) file")
+    }
+
+    static func unreadable(_ path: String, whatZh: String, whatEn: String) -> Self {
+        .error("file.unreadable", zh: "无法读取\(whatZh)文件 \(path)；请检查文件权限", en: "cannot read \(whatEn) file \(path); check its permissions")
+    }
+
+    /// A JSON5 file that is not UTF-8.
+    static func notUTF8(_ path: String, whatZh: String, whatEn: String) -> Self {
+        .error("encoding.not-utf8", zh: "\(whatZh)文件 \(path) 不是 UTF-8 编码；请用 UTF-8 另存",
+               en: "\(whatEn) file \(path) is not UTF-8 text; save it as UTF-8")
     }
 }

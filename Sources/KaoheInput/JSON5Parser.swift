@@ -139,10 +139,8 @@ private struct Parser {
         } catch let error as SyntaxError {
             // The path where the error happened, when inside the document.
             let prefix = pathText.isRoot ? "" : "\(pathText): "
-            let diagnostic = Diagnostic.error(file, line: line(error.offset), column: column(error.offset),
-                                              zh: prefix + "语法错误：" + error.zh,
-                                              en: prefix + "syntax error: " + error.en,
-                                              excerpt: excerpt(line(error.offset)))
+            let diagnostic = Diagnostic(.syntaxError(zh: error.zh, en: error.en).prefixed(zh: prefix, en: prefix), file: file,
+                                        line: line(error.offset), column: column(error.offset), excerpt: excerpt(line(error.offset)))
             return (nil, sortedDuplicates + [diagnostic])
         } catch {
             return (nil, sortedDuplicates)
@@ -292,11 +290,9 @@ private struct Parser {
             path.append(.key(key))
             let value = try parseValue()
             if let first = seen[key] {
-                duplicates.append(Diagnostic.error(
-                    file, line: keyLine, column: keyColumn,
-                    zh: "\(pathText): 键 “\(key)” 重复（第一次出现在第 \(first.line) 行第 \(first.column) 列）；同一对象中每个键只能出现一次",
-                    en: "\(pathText): duplicate key \"\(key)\" (first given at line \(first.line), column \(first.column)); a key may appear only once in an object",
-                    excerpt: excerpt(keyLine)))
+                let prefix = "\(pathText): "
+                duplicates.append(Diagnostic(.duplicateKey(key, line: first.line, column: first.column).prefixed(zh: prefix, en: prefix),
+                                             file: file, line: keyLine, column: keyColumn, excerpt: excerpt(keyLine)))
             } else {
                 seen[key] = (keyLine, keyColumn)
             }
@@ -593,5 +589,19 @@ private struct Parser {
         if s == "\t" { return "a tab" }
         if s.value < 0x20 || s.value == 0x7F { return "control character U+\(hex4(s.value))" }
         return "'\(Character(s))'"
+    }
+}
+
+extension Diagnostic.Message {
+    /// A JSON5 syntax error; `zh` and `en` say what was found where.
+    package static func syntaxError(zh: String, en: String) -> Self {
+        .error("json5.syntax", zh: "语法错误：" + zh, en: "syntax error: " + en)
+    }
+
+    /// A key given twice in one object (first at `line`, `column`).
+    package static func duplicateKey(_ key: String, line: Int, column: Int) -> Self {
+        .error("json5.duplicate-key",
+               zh: "键 “\(key)” 重复（第一次出现在第 \(line) 行第 \(column) 列）；同一对象中每个键只能出现一次",
+               en: "duplicate key \"\(key)\" (first given at line \(line), column \(column)); a key may appear only once in an object")
     }
 }

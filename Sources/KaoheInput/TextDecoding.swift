@@ -31,32 +31,20 @@ public enum TextDecoding {
 
         if hasBOM {
             let line = lineNumber(ofFirstInvalidUTF8In: body)
-            return ("", [.error(
-                file, line: line,
-                zh: "文件以 UTF-8 标记（BOM）开头，但第 \(line) 行含有不是 UTF-8 的字节；请在 Excel 中重新另存为“CSV UTF-8（逗号分隔）”",
-                en: "the file starts with a UTF-8 byte order mark, but line \(line) holds bytes that are not UTF-8; save it again from Excel as \"CSV UTF-8 (Comma delimited)\"")])
+            return ("", [Diagnostic(.invalidUTF8AfterBOM(line: line), file: file, line: line)])
         }
 
         if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
-            return ("", [.error(
-                file,
-                zh: "文件是 UTF-16 编码（Excel 的“Unicode 文本”）；请在 Excel 中另存为“CSV UTF-8（逗号分隔）”",
-                en: "the file is UTF-16 (Excel's \"Unicode Text\"); save it from Excel as \"CSV UTF-8 (Comma delimited)\"")])
+            return ("", [Diagnostic(.utf16, file: file)])
         }
 
         if var text = String(data: Data(body), encoding: gb18030) {
             if text.unicodeScalars.first == "\u{FEFF}" { text.unicodeScalars.removeFirst() }
-            return (text, [.warning(
-                file,
-                zh: "文件不是 UTF-8 编码，已按 GB18030（GBK）读取；建议在 Excel 中另存为“CSV UTF-8（逗号分隔）”",
-                en: "the file is not UTF-8 and was read as GB18030 (GBK); save it from Excel as \"CSV UTF-8 (Comma delimited)\" to avoid this warning")])
+            return (text, [Diagnostic(.readAsGB18030, file: file)])
         }
 
         let line = lineNumber(ofFirstInvalidUTF8In: body)
-        return ("", [.error(
-            file, line: line,
-            zh: "文件既不是 UTF-8 也不是 GB18030 编码（第 \(line) 行起有无法识别的字节）；请在 Excel 中另存为“CSV UTF-8（逗号分隔）”",
-            en: "the file is neither UTF-8 nor GB18030 (unreadable bytes from line \(line)); save it from Excel as \"CSV UTF-8 (Comma delimited)\"")])
+        return ("", [Diagnostic(.unknownEncoding(line: line), file: file, line: line)])
     }
 
     /// 1-based line (counting LF, CRLF and lone CR endings) of the first byte that breaks UTF-8.
@@ -111,5 +99,35 @@ public enum TextDecoding {
             i = j
         }
         return nil
+    }
+}
+
+extension Diagnostic.Message {
+    /// A file that starts with a UTF-8 byte order mark but is not UTF-8 from `line` on.
+    package static func invalidUTF8AfterBOM(line: Int) -> Self {
+        .error("encoding.invalid-utf8-after-bom",
+               zh: "文件以 UTF-8 标记（BOM）开头，但第 \(line) 行含有不是 UTF-8 的字节；请在 Excel 中重新另存为“CSV UTF-8（逗号分隔）”",
+               en: "the file starts with a UTF-8 byte order mark, but line \(line) holds bytes that are not UTF-8; save it again from Excel as \"CSV UTF-8 (Comma delimited)\"")
+    }
+
+    /// A UTF-16 file (Excel's “Unicode 文本”).
+    package static var utf16: Self {
+        .error("encoding.utf16",
+               zh: "文件是 UTF-16 编码（Excel 的“Unicode 文本”）；请在 Excel 中另存为“CSV UTF-8（逗号分隔）”",
+               en: "the file is UTF-16 (Excel's \"Unicode Text\"); save it from Excel as \"CSV UTF-8 (Comma delimited)\"")
+    }
+
+    /// A file that is not UTF-8 and was read as GB18030.
+    package static var readAsGB18030: Self {
+        .warning("encoding.gb18030",
+                 zh: "文件不是 UTF-8 编码，已按 GB18030（GBK）读取；建议在 Excel 中另存为“CSV UTF-8（逗号分隔）”",
+                 en: "the file is not UTF-8 and was read as GB18030 (GBK); save it from Excel as \"CSV UTF-8 (Comma delimited)\" to avoid this warning")
+    }
+
+    /// A file that is neither UTF-8 nor GB18030, with bad bytes from `line`.
+    package static func unknownEncoding(line: Int) -> Self {
+        .error("encoding.unknown",
+               zh: "文件既不是 UTF-8 也不是 GB18030 编码（第 \(line) 行起有无法识别的字节）；请在 Excel 中另存为“CSV UTF-8（逗号分隔）”",
+               en: "the file is neither UTF-8 nor GB18030 (unreadable bytes from line \(line)); save it from Excel as \"CSV UTF-8 (Comma delimited)\"")
     }
 }

@@ -70,26 +70,20 @@ struct HeaderMap: Sendable {
             guard let spec = specs.first(where: { $0.name.lowercased() == text.lowercased() || $0.aliases.contains(text) }) else {
                 if text.isEmpty { continue }
                 ignored.append(IgnoredColumn(file: file, column: i + 1, header: text))
-                diagnostics.append(.warning(file, line: header.line, column: column,
-                    zh: "未知列 \"\(text)\" 已忽略；可用的列：\(describe(specs, .zh))",
-                    en: "unknown column \"\(text)\" ignored; known columns: \(describe(specs, .en))",
-                    excerpt: excerpt))
+                diagnostics.append(Diagnostic(.unknownColumn(text, specs: specs), file: file, line: header.line, column: column,
+                                              excerpt: excerpt))
                 continue
             }
             if index[spec.name] != nil {
-                diagnostics.append(.error(file, line: header.line, column: column,
-                    zh: "列 \"\(spec.name)\" 重复出现；每列只能出现一次，请删除多余的一列",
-                    en: "column \"\(spec.name)\" appears twice; keep only one of them", excerpt: excerpt))
+                diagnostics.append(Diagnostic(.duplicateColumn(spec.name), file: file, line: header.line, column: column,
+                                              excerpt: excerpt))
                 ok = false
                 continue
             }
             index[spec.name] = i
         }
         for spec in specs where spec.required && index[spec.name] == nil {
-            diagnostics.append(.error(file, line: header.line, column: 1,
-                zh: "缺少必需的列 \"\(spec.name)\"（中文表头：\(spec.aliases.joined(separator: "、"))）；请在表头中加入",
-                en: "missing required column \"\(spec.name)\" (Chinese header: \(spec.aliases.joined(separator: ", "))); add it to the header row",
-                excerpt: excerpt))
+            diagnostics.append(Diagnostic(.missingColumn(spec), file: file, line: header.line, column: 1, excerpt: excerpt))
             ok = false
         }
         return ok ? HeaderMap(index: index, fieldCount: header.fields.count) : nil
@@ -98,6 +92,26 @@ struct HeaderMap: Sendable {
     static func describe(_ specs: [ColumnSpec], _ language: Language) -> String {
         specs.map { language == .zh ? "\($0.name)（\($0.aliases[0])）" : "\($0.name) (\($0.aliases[0]))" }
             .joined(separator: language == .zh ? "、" : ", ")
+    }
+}
+
+extension Diagnostic.Message {
+    /// A header column kaohe does not know; it is ignored.
+    static func unknownColumn(_ text: String, specs: [ColumnSpec]) -> Self {
+        .warning("header.unknown-column", zh: "未知列 \"\(text)\" 已忽略；可用的列：\(HeaderMap.describe(specs, .zh))",
+                 en: "unknown column \"\(text)\" ignored; known columns: \(HeaderMap.describe(specs, .en))")
+    }
+
+    /// A column given twice in the header (by name or by a Chinese alias).
+    static func duplicateColumn(_ name: String) -> Self {
+        .error("header.duplicate-column", zh: "列 \"\(name)\" 重复出现；每列只能出现一次，请删除多余的一列",
+               en: "column \"\(name)\" appears twice; keep only one of them")
+    }
+
+    static func missingColumn(_ spec: ColumnSpec) -> Self {
+        .error("header.missing-column",
+               zh: "缺少必需的列 \"\(spec.name)\"（中文表头：\(spec.aliases.joined(separator: "、"))）；请在表头中加入",
+               en: "missing required column \"\(spec.name)\" (Chinese header: \(spec.aliases.joined(separator: ", "))); add it to the header row")
     }
 }
 

@@ -22,17 +22,27 @@ enum Completeness {
                 if component.id == surveyComponent {
                     guard let tried = attempted.surveys else { continue }
                     if !surveyed.contains(unit.id) && !tried.contains(unit.id) {
-                        diagnostics.append(.error(surveyPath,
-                            zh: "单位 \(unit.id)（\(unit.name)）缺少民意调查数据（项目 \(component.id)）；请在 survey.csv 中加一行",
-                            en: "unit \(unit.id) (\(unit.name)) has no survey counts (component \(component.id)); add a row to survey.csv"))
+                        diagnostics.append(Diagnostic(.missingSurvey(unit, component: component), file: surveyPath))
                     }
                 } else if let tried = attempted.scores, !have.contains("\(unit.id)\u{1F}\(component.id)"),
                           !tried.contains("\(unit.id)\u{1F}\(component.id)") {
-                    diagnostics.append(.error(scoresPath,
-                        zh: "单位 \(unit.id)（\(unit.name)）缺少项目 \(component.id)（\(component.name)）的得分；请在 scores.csv 中加一行",
-                        en: "unit \(unit.id) (\(unit.name)) has no score for component \(component.id) (\(component.name)); add a row to scores.csv"))
+                    diagnostics.append(Diagnostic(.missingScore(unit, component: component), file: scoresPath))
                 }
             }
         }
+    }
+}
+
+extension Diagnostic.Message {
+    /// A unit with no survey row when the criteria score a component from the survey.
+    static func missingSurvey(_ unit: Unit, component: Component) -> Self {
+        .error("survey.missing", zh: "单位 \(unit.id)（\(unit.name)）缺少民意调查数据（项目 \(component.id)）；请在 survey.csv 中加一行",
+               en: "unit \(unit.id) (\(unit.name)) has no survey counts (component \(component.id)); add a row to survey.csv")
+    }
+
+    /// A unit with no score for a component.
+    static func missingScore(_ unit: Unit, component: Component) -> Self {
+        .error("scores.missing", zh: "单位 \(unit.id)（\(unit.name)）缺少项目 \(component.id)（\(component.name)）的得分；请在 scores.csv 中加一行",
+               en: "unit \(unit.id) (\(unit.name)) has no score for component \(component.id) (\(component.name)); add a row to scores.csv")
     }
 }

@@ -9,7 +9,7 @@ enum Coverage {
         guard let last = checks.lastDate else {
             quality.neverChecked = units.map(\.id)
             if !units.isEmpty {
-                diagnostics.append(.warning(path, zh: "没有任何检查记录", en: "the check log has no records"))
+                diagnostics.append(Diagnostic(.noChecks, file: path))
             }
             return
         }
@@ -25,13 +25,23 @@ enum Coverage {
             let weeks = u < checks.weeks.count ? checks.weeks[u] : 0
             guard weeks != 0 else {
                 quality.neverChecked.append(unit.id)
-                diagnostics.append(.warning(path,
-                    zh: "单位 \(unit.id)（\(unit.name)）全年没有检查记录",
-                    en: "unit \(unit.id) (\(unit.name)) was never checked"))
+                diagnostics.append(Diagnostic(.neverChecked(unit), file: path))
                 continue
             }
             let missing = (1...max(1, lastWeek)).filter { $0 > 63 || weeks & (1 << UInt64($0)) == 0 }
             if !missing.isEmpty { quality.missingWeeks.append(UnitWeeks(unit: unit.id, weeks: missing)) }
         }
+    }
+}
+
+extension Diagnostic.Message {
+    /// A check log without a single record.
+    static var noChecks: Self {
+        .warning("checks.no-records", zh: "没有任何检查记录", en: "the check log has no records")
+    }
+
+    static func neverChecked(_ unit: Unit) -> Self {
+        .warning("checks.never-checked", zh: "单位 \(unit.id)（\(unit.name)）全年没有检查记录",
+                 en: "unit \(unit.id) (\(unit.name)) was never checked")
     }
 }

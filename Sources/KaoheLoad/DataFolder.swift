@@ -30,8 +30,7 @@ public enum DataFolder {
         var loaded = LoadedData(dataset: nil, diagnostics: [], quality: quality, criteriaPath: nil)
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
-            loaded.diagnostics = [.error(folder, zh: "数据文件夹不存在；请给出含 assessment.json5 的文件夹路径",
-                                         en: "no such data folder; give the path of a folder holding assessment.json5")]
+            loaded.diagnostics = [Diagnostic(.noFolder, file: folder)]
             return loaded
         }
         let manifestPath = Paths.join(folder, files.manifest)
@@ -60,8 +59,7 @@ public enum DataFolder {
             let path = Paths.join(folder, name)
             guard FileManager.default.fileExists(atPath: path) else {
                 if required {
-                    diagnostics.append(.error(path, zh: "缺少必需的文件 \(name)；请在数据文件夹中创建它（表头：\(HeaderMap.describe(specs, .zh))）",
-                                              en: "required file \(name) is missing; create it in the data folder (header: \(HeaderMap.describe(specs, .en)))"))
+                    diagnostics.append(DataTable.missingFile(path, name: name, specs: specs))
                 }
                 return nil
             }
@@ -105,9 +103,7 @@ public enum DataFolder {
             attempted.surveys = tried
             quality.files.append(usage)
             if criteria.survey == nil {
-                diagnostics.append(.warning(table.path,
-                    zh: "评分标准未设置民意调查（survey），本文件不参与计分",
-                    en: "the criteria define no survey, so this file does not count"))
+                diagnostics.append(Diagnostic(.surveyNotUsed, file: table.path))
             }
         }
         for kind in RegisterKind.allCases {
@@ -116,9 +112,7 @@ public enum DataFolder {
             dataset.registers += rows
             quality.files.append(usage)
             if !criteria.deadlines.contains(where: { $0.register == kind }) {
-                diagnostics.append(.warning(table.path,
-                    zh: "评分标准没有针对 \(kind.rawValue) 的时限规则（deadlines），本台账不产生检查结果",
-                    en: "the criteria have no deadline rule for \(kind.rawValue), so this register yields no findings"))
+                diagnostics.append(Diagnostic(.registerNotUsed(kind), file: table.path))
             }
         }
         Completeness.check(dataset, folder: folder, attempted: attempted, diagnostics: &diagnostics)
@@ -127,5 +121,25 @@ public enum DataFolder {
         loaded.quality = quality
         loaded.diagnostics = diagnostics
         return loaded
+    }
+}
+
+extension Diagnostic.Message {
+    /// The data folder given does not exist (or is a file).
+    static var noFolder: Self {
+        .error("file.no-folder", zh: "数据文件夹不存在；请给出含 assessment.json5 的文件夹路径",
+               en: "no such data folder; give the path of a folder holding assessment.json5")
+    }
+
+    /// A survey.csv the criteria do not use.
+    static var surveyNotUsed: Self {
+        .warning("survey.not-used", zh: "评分标准未设置民意调查（survey），本文件不参与计分",
+                 en: "the criteria define no survey, so this file does not count")
+    }
+
+    /// A register no deadline rule of the criteria applies to.
+    static func registerNotUsed(_ kind: RegisterKind) -> Self {
+        .warning("register.not-used", zh: "评分标准没有针对 \(kind.rawValue) 的时限规则（deadlines），本台账不产生检查结果",
+                 en: "the criteria have no deadline rule for \(kind.rawValue), so this register yields no findings")
     }
 }

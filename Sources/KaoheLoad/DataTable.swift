@@ -63,7 +63,7 @@ struct DataTable {
             return nil
         }
         guard let data = FileBytes.contents(of: path) else {
-            diagnostics.append(.error(path, zh: "无法读取文件", en: "cannot read the file"))
+            diagnostics.append(Diagnostic(.unreadable, file: path))
             return nil
         }
         let decoded = TextDecoding.decode(data, file: path)
@@ -88,21 +88,16 @@ struct DataTable {
     }
 
     static func tooLarge(_ path: String, size: Int, limit: Int) -> Diagnostic {
-        let mib = limit >> 20
-        return .error(path, zh: "文件过大（\(size) 字节，上限 \(mib) MiB）；请检查文件是否选对",
-                      en: "the file is too large (\(size) bytes, at most \(mib) MiB); check that this is the right file")
+        Diagnostic(.tooLarge(size: size, limit: limit), file: path)
     }
 
     static func emptyFile(_ path: String, specs: [ColumnSpec]) -> Diagnostic {
-        .error(path, line: 1, column: 1,
-               zh: "文件为空；第一行应为表头（\(HeaderMap.describe(specs, .zh))）",
-               en: "the file is empty; the first line must be the header (\(HeaderMap.describe(specs, .en)))")
+        Diagnostic(.emptyFile(specs), file: path, line: 1, column: 1)
     }
 
     /// A required file that does not exist.
     static func missingFile(_ path: String, name: String, specs: [ColumnSpec]) -> Diagnostic {
-        .error(path, zh: "缺少必需的文件 \(name)；请在数据文件夹中创建它（表头：\(HeaderMap.describe(specs, .zh))）",
-               en: "required file \(name) is missing; create it in the data folder (header: \(HeaderMap.describe(specs, .en)))")
+        Diagnostic(.missingFile(name, specs: specs), file: path)
     }
 
     /// `text.trimmingSpaces`, without building a new string when there is nothing to trim.
@@ -164,21 +159,17 @@ struct DataTable {
             return row.columns[i]
         }
 
-        mutating func error(_ column: String, zh: String, en: String) {
-            diagnostics.append(.error(table.path, line: row.line, column: self.column(column), zh: zh, en: en,
-                                      excerpt: table.excerpt(row.line)))
-        }
-
-        mutating func warning(_ column: String, zh: String, en: String) {
-            diagnostics.append(.warning(table.path, line: row.line, column: self.column(column), zh: zh, en: en,
-                                        excerpt: table.excerpt(row.line)))
+        /// Records a diagnostic at the row's field in `column`.
+        mutating func report(_ column: String, _ message: Diagnostic.Message) {
+            diagnostics.append(Diagnostic(message, file: table.path, line: row.line, column: self.column(column),
+                                          excerpt: table.excerpt(row.line)))
         }
 
         /// A required field; records an error when empty.
         mutating func required(_ column: String, what zhWhat: String, _ enWhat: String) -> String? {
             let value = text(column)
             if value.isEmpty {
-                error(column, zh: "\(zhWhat)（\(column)）为空；请填写", en: "\(enWhat) (\(column)) is empty; fill it in")
+                report(column, .emptyField(column, whatZh: zhWhat, whatEn: enWhat))
                 return nil
             }
             return value
@@ -189,8 +180,7 @@ struct DataTable {
             guard let text = required(column, what: zhWhat, enWhat) else { return nil }
             guard let date = parseDate(column, text, zhWhat: zhWhat, enWhat: enWhat) else { return nil }
             guard date.year == year else {
-                error(column, zh: "\(zhWhat) \(date) 不在考核年度 \(year) 内；请检查年份",
-                      en: "\(enWhat) \(date) is outside the assessment year \(year); check the year")
+                report(column, .dateOutsideYear(date, year: year, whatZh: zhWhat, whatEn: enWhat))
                 return nil
             }
             return date
@@ -198,8 +188,7 @@ struct DataTable {
 
         mutating func parseDate(_ column: String, _ text: String, zhWhat: String, enWhat: String) -> CivilDate? {
             guard let date = CivilDate(text) else {
-                error(column, zh: "\(zhWhat) \"\(text)\" 不是有效日期；请写成 YYYY-MM-DD，例如 2025-03-14",
-                      en: "\(enWhat) \"\(text)\" is not a valid date; write it as YYYY-MM-DD, e.g. 2025-03-14")
+                report(column, .badDate(text, whatZh: zhWhat, whatEn: enWhat))
                 return nil
             }
             return date
@@ -208,8 +197,7 @@ struct DataTable {
         /// A decimal number (no exponent, no thousands separator).
         mutating func decimal(_ column: String, _ text: String, zhWhat: String, enWhat: String) -> ExactDecimal? {
             guard let value = ExactDecimal(text) else {
-                error(column, zh: "\(zhWhat) \"\(text)\" 不是数字；请写成如 2 或 1.5 的数",
-                      en: "\(enWhat) \"\(text)\" is not a number; write a plain number such as 2 or 1.5")
+                report(column, .notANumber(text, whatZh: zhWhat, whatEn: enWhat))
                 return nil
             }
             return value
@@ -219,7 +207,7 @@ struct DataTable {
         mutating func count(_ column: String, zhWhat: String, enWhat: String) -> Int? {
             guard let text = required(column, what: zhWhat, enWhat) else { return nil }
             guard text.utf8.count <= 9, text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let value = Int(text) else {
-                error(column, zh: "\(zhWhat) \"\(text)\" 应为非负整数", en: "\(enWhat) \"\(text)\" must be a whole number ≥ 0")
+                report(column, .notACount(text, whatZh: zhWhat, whatEn: enWhat))
                 return nil
             }
             return value
@@ -233,12 +221,68 @@ struct DataTable {
         if count != header.fieldCount {
             let columns = row.row.columns
             let column = count > header.fieldCount && header.fieldCount < columns.count ? columns[header.fieldCount] : (columns.last ?? 1)
-            row.diagnostics.append(.error(path, line: row.row.line, column: column,
-                zh: "此行有 \(count) 个字段，表头有 \(header.fieldCount) 个；请检查多余或缺少的逗号（含逗号的内容需用英文双引号括起）",
-                en: "this row has \(count) fields but the header has \(header.fieldCount); check for a missing or extra comma (text containing commas must be in double quotes)",
-                excerpt: excerpt(row.row.line)))
+            row.diagnostics.append(Diagnostic(.fieldCount(count, header: header.fieldCount), file: path, line: row.row.line,
+                                              column: column, excerpt: excerpt(row.row.line)))
             return false
         }
         return true
+    }
+}
+
+extension Diagnostic.Message {
+    /// A data file that cannot be opened or read.
+    static var unreadable: Self {
+        .error("file.unreadable", zh: "无法读取文件", en: "cannot read the file")
+    }
+
+    /// A data file over the size read whole.
+    static func tooLarge(size: Int, limit: Int) -> Self {
+        let mib = limit >> 20
+        return .error("file.too-large", zh: "文件过大（\(size) 字节，上限 \(mib) MiB）；请检查文件是否选对",
+                      en: "the file is too large (\(size) bytes, at most \(mib) MiB); check that this is the right file")
+    }
+
+    /// A data file without even a header row.
+    static func emptyFile(_ specs: [ColumnSpec]) -> Self {
+        .error("file.empty", zh: "文件为空；第一行应为表头（\(HeaderMap.describe(specs, .zh))）",
+               en: "the file is empty; the first line must be the header (\(HeaderMap.describe(specs, .en)))")
+    }
+
+    /// A required data file that is not in the folder.
+    static func missingFile(_ name: String, specs: [ColumnSpec]) -> Self {
+        .error("file.missing", zh: "缺少必需的文件 \(name)；请在数据文件夹中创建它（表头：\(HeaderMap.describe(specs, .zh))）",
+               en: "required file \(name) is missing; create it in the data folder (header: \(HeaderMap.describe(specs, .en)))")
+    }
+
+    /// A row with more or fewer fields than the header.
+    static func fieldCount(_ count: Int, header: Int) -> Self {
+        .error("row.field-count",
+               zh: "此行有 \(count) 个字段，表头有 \(header) 个；请检查多余或缺少的逗号（含逗号的内容需用英文双引号括起）",
+               en: "this row has \(count) fields but the header has \(header); check for a missing or extra comma (text containing commas must be in double quotes)")
+    }
+
+    /// A required field left empty (`whatZh`, `whatEn` name it).
+    static func emptyField(_ column: String, whatZh: String, whatEn: String) -> Self {
+        .error("field.empty", zh: "\(whatZh)（\(column)）为空；请填写", en: "\(whatEn) (\(column)) is empty; fill it in")
+    }
+
+    static func badDate(_ text: String, whatZh: String, whatEn: String) -> Self {
+        .error("field.bad-date", zh: "\(whatZh) \"\(text)\" 不是有效日期；请写成 YYYY-MM-DD，例如 2025-03-14",
+               en: "\(whatEn) \"\(text)\" is not a valid date; write it as YYYY-MM-DD, e.g. 2025-03-14")
+    }
+
+    static func dateOutsideYear(_ date: CivilDate, year: Int, whatZh: String, whatEn: String) -> Self {
+        .error("field.date-outside-year", zh: "\(whatZh) \(date) 不在考核年度 \(year) 内；请检查年份",
+               en: "\(whatEn) \(date) is outside the assessment year \(year); check the year")
+    }
+
+    static func notANumber(_ text: String, whatZh: String, whatEn: String) -> Self {
+        .error("field.not-a-number", zh: "\(whatZh) \"\(text)\" 不是数字；请写成如 2 或 1.5 的数",
+               en: "\(whatEn) \"\(text)\" is not a number; write a plain number such as 2 or 1.5")
+    }
+
+    /// A count that is not a whole number ≥ 0.
+    static func notACount(_ text: String, whatZh: String, whatEn: String) -> Self {
+        .error("field.not-a-count", zh: "\(whatZh) \"\(text)\" 应为非负整数", en: "\(whatEn) \"\(text)\" must be a whole number ≥ 0")
     }
 }

@@ -13,8 +13,7 @@ enum EventsFile {
                 case "bonus", "加分": kind = .bonus
                 case "penalty", "减分": kind = .penalty
                 default:
-                    row.error("kind", zh: "类型 \"\(text)\" 无效；应为 veto（一票否决）、bonus（加分）或 penalty（减分）",
-                              en: "kind \"\(text)\" is not valid; use veto (一票否决), bonus (加分) or penalty (减分)")
+                    row.report("kind", .badEventKind(text))
                 }
             }
             let pointsText = row.text("points")
@@ -22,16 +21,14 @@ enum EventsFile {
             switch kind {
             case .veto?:
                 if !pointsText.isEmpty {
-                    row.error("points", zh: "一票否决不计分值；请清空分值 \"\(pointsText)\"",
-                              en: "a veto carries no points; clear \"\(pointsText)\"")
+                    row.report("points", .vetoWithPoints(pointsText))
                 }
             case .bonus?, .penalty?:
                 if pointsText.isEmpty {
-                    row.error("points", zh: "加分、减分须填写分值（大于 0 的数）",
-                              en: "bonus and penalty events need points (a number > 0)")
+                    row.report("points", .missingPoints)
                 } else if let value = row.decimal("points", pointsText, zhWhat: "分值", enWhat: "points") {
                     if value > .zero { points = value } else {
-                        row.error("points", zh: "分值 \(pointsText) 应大于 0", en: "points \(pointsText) must be greater than 0")
+                        row.report("points", .pointsNotPositive(pointsText))
                     }
                 }
             case nil:
@@ -42,5 +39,27 @@ enum EventsFile {
                          note: row.text("note"), source: row.source)
         }
         return (events, usage)
+    }
+}
+
+extension Diagnostic.Message {
+    static func badEventKind(_ text: String) -> Self {
+        .error("events.bad-kind", zh: "类型 \"\(text)\" 无效；应为 veto（一票否决）、bonus（加分）或 penalty（减分）",
+               en: "kind \"\(text)\" is not valid; use veto (一票否决), bonus (加分) or penalty (减分)")
+    }
+
+    static func vetoWithPoints(_ text: String) -> Self {
+        .error("events.veto-with-points", zh: "一票否决不计分值；请清空分值 \"\(text)\"",
+               en: "a veto carries no points; clear \"\(text)\"")
+    }
+
+    /// A bonus or penalty without points.
+    static var missingPoints: Self {
+        .error("events.missing-points", zh: "加分、减分须填写分值（大于 0 的数）",
+               en: "bonus and penalty events need points (a number > 0)")
+    }
+
+    static func pointsNotPositive(_ text: String) -> Self {
+        .error("events.points-not-positive", zh: "分值 \(text) 应大于 0", en: "points \(text) must be greater than 0")
     }
 }

@@ -16,28 +16,24 @@ enum RegisterFile {
                 let text = row.text(column)
                 if text.isEmpty {
                     if column == kind.startColumn {
-                        row.error(column, zh: "\(column) 为空；台账每行须填写开始时间", en: "\(column) is empty; every register row needs its start")
+                        row.report(column, .missingStart(column))
                     }
                     continue
                 }
                 guard let moment = Moment(text) else {
-                    row.error(column, zh: "\(column) \"\(text)\" 不是有效的日期或时间；请写成 2025-03-14 或 2025-03-14 09:30",
-                              en: "\(column) \"\(text)\" is not a valid date or time; write 2025-03-14 or 2025-03-14 09:30")
+                    row.report(column, .badTime(column, text))
                     continue
                 }
                 if hourColumns.contains(column), moment.minute == nil {
-                    row.error(column, zh: "\(column) \"\(text)\" 缺少时刻；按小时计算的时限需要时间，如 2025-03-14 09:30",
-                              en: "\(column) \"\(text)\" has no time of day; limits in hours need one, e.g. 2025-03-14 09:30")
+                    row.report(column, .hoursWithoutTime(column, text))
                     continue
                 }
                 if column == kind.startColumn, moment.date.year != context.year {
-                    row.error(column, zh: "\(column) \(moment.date) 不在考核年度 \(context.year) 内",
-                              en: "\(column) \(moment.date) is outside the assessment year \(context.year)")
+                    row.report(column, .startOutsideYear(column, moment.date, year: context.year))
                     continue
                 }
                 if let start = times[kind.startColumn], moment < start {
-                    row.error(column, zh: "\(column) \(moment) 早于 \(kind.startColumn) \(start)；请检查日期",
-                              en: "\(column) \(moment) is before \(kind.startColumn) \(start); check the dates")
+                    row.report(column, .endBeforeStart(column, moment, startColumn: kind.startColumn, start: start))
                     continue
                 }
                 times[column] = moment
@@ -49,7 +45,7 @@ enum RegisterFile {
                 case "", "no", "n", "否", "false", "0": flags[column] = false
                 case "yes", "y", "是", "true", "1": flags[column] = true
                 default:
-                    row.error(column, zh: "\(column) \"\(text)\" 应为 是 或 否（yes/no）", en: "\(column) \"\(text)\" must be yes or no (是/否)")
+                    row.report(column, .badFlag(column, text))
                 }
             }
             guard !row.hasErrors, let unit else { return nil }
@@ -58,5 +54,39 @@ enum RegisterFile {
                                source: row.source)
         }
         return (rows, usage)
+    }
+}
+
+extension Diagnostic.Message {
+    /// A register row without its start time.
+    static func missingStart(_ column: String) -> Self {
+        .error("register.missing-start", zh: "\(column) 为空；台账每行须填写开始时间", en: "\(column) is empty; every register row needs its start")
+    }
+
+    static func badTime(_ column: String, _ text: String) -> Self {
+        .error("register.bad-time", zh: "\(column) \"\(text)\" 不是有效的日期或时间；请写成 2025-03-14 或 2025-03-14 09:30",
+               en: "\(column) \"\(text)\" is not a valid date or time; write 2025-03-14 or 2025-03-14 09:30")
+    }
+
+    /// A date without time in a column a deadline counts in hours.
+    static func hoursWithoutTime(_ column: String, _ text: String) -> Self {
+        .error("register.hours-without-time", zh: "\(column) \"\(text)\" 缺少时刻；按小时计算的时限需要时间，如 2025-03-14 09:30",
+               en: "\(column) \"\(text)\" has no time of day; limits in hours need one, e.g. 2025-03-14 09:30")
+    }
+
+    static func startOutsideYear(_ column: String, _ date: CivilDate, year: Int) -> Self {
+        .error("register.start-outside-year", zh: "\(column) \(date) 不在考核年度 \(year) 内",
+               en: "\(column) \(date) is outside the assessment year \(year)")
+    }
+
+    /// A later time of a register row before its start.
+    static func endBeforeStart(_ column: String, _ moment: Moment, startColumn: String, start: Moment) -> Self {
+        .error("register.end-before-start", zh: "\(column) \(moment) 早于 \(startColumn) \(start)；请检查日期",
+               en: "\(column) \(moment) is before \(startColumn) \(start); check the dates")
+    }
+
+    /// A yes/no column holding something else.
+    static func badFlag(_ column: String, _ text: String) -> Self {
+        .error("register.bad-flag", zh: "\(column) \"\(text)\" 应为 是 或 否（yes/no）", en: "\(column) \"\(text)\" must be yes or no (是/否)")
     }
 }

@@ -18,12 +18,10 @@ enum UnitsFile {
             let name = row.required("name", what: "单位名称", "unit name")
             let group = row.required("group", what: "类别", "group")
             if let id, let first = seenIDs[id] {
-                row.error("id", zh: "单位编号 \"\(id)\" 与第 \(first) 行重复；每个单位的编号必须唯一",
-                          en: "unit id \"\(id)\" repeats line \(first); every unit needs its own id")
+                row.report("id", .duplicateUnitID(id, first: first))
             }
             if let name, let first = seenNames[name] {
-                row.error("name", zh: "单位名称 \"\(name)\" 与第 \(first) 行重复；名称必须唯一",
-                          en: "unit name \"\(name)\" repeats line \(first); names must be unique")
+                row.report("name", .duplicateUnitName(name, first: first))
             }
             guard !row.hasErrors, let id, let name, let group else {
                 remember([row.text("id"), row.text("name")], line: row.row.line)
@@ -34,5 +32,17 @@ enum UnitsFile {
             return Unit(id: id, name: name, group: group)
         }
         return (units, rejectedRefs, usage)
+    }
+}
+
+extension Diagnostic.Message {
+    static func duplicateUnitID(_ id: String, first: Int) -> Self {
+        .error("units.duplicate-id", zh: "单位编号 \"\(id)\" 与第 \(first) 行重复；每个单位的编号必须唯一",
+               en: "unit id \"\(id)\" repeats line \(first); every unit needs its own id")
+    }
+
+    static func duplicateUnitName(_ name: String, first: Int) -> Self {
+        .error("units.duplicate-name", zh: "单位名称 \"\(name)\" 与第 \(first) 行重复；名称必须唯一",
+               en: "unit name \"\(name)\" repeats line \(first); names must be unique")
     }
 }

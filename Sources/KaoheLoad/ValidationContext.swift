@@ -37,22 +37,37 @@ struct ValidationContext {
         guard let text = row.required(column, what: "单位", "unit") else { return nil }
         if let id = units.resolve(text) { return id }
         if let line = rejectedUnits[text] {
-            row.error(column, zh: "单位 \"\(text)\" 所在的 units.csv 第 \(line) 行有错误；请先修正该行",
-                      en: "unit \"\(text)\" is on line \(line) of units.csv, which has errors; fix that line first")
+            row.report(column, .unitRowRejected(text, line: line))
             return nil
         }
-        let hint = units.hint(for: text)
-        row.error(column, zh: "未知单位 \"\(text)\"；单位须为 units.csv 中的编号或名称\(hint.zh)",
-                  en: "unknown unit \"\(text)\"; use an id or name from units.csv\(hint.en)")
+        row.report(column, .unknownUnit(text, hint: units.hint(for: text)))
         return nil
     }
 
     /// Resolves an item by id or exact name.
     func item(_ row: inout DataTable.Row, _ text: String) -> String? {
         if let id = items.resolve(text) { return id }
-        let hint = items.hint(for: text)
-        row.error("item", zh: "未知检查项 \"\(text)\"；检查项须为评分标准 \(criteria.id) 中的编号或名称\(hint.zh)",
-                  en: "unknown check item \"\(text)\"; use an item id or name from the criteria \(criteria.id)\(hint.en)")
+        row.report("item", .unknownItem(text, criteria: criteria.id, hint: items.hint(for: text)))
         return nil
+    }
+}
+
+extension Diagnostic.Message {
+    /// A unit that is neither an id nor a name in units.csv; `hint` suggests the closest.
+    static func unknownUnit(_ text: String, hint: (zh: String, en: String)) -> Self {
+        .error("field.unknown-unit", zh: "未知单位 \"\(text)\"；单位须为 units.csv 中的编号或名称\(hint.zh)",
+               en: "unknown unit \"\(text)\"; use an id or name from units.csv\(hint.en)")
+    }
+
+    /// A unit whose own row in units.csv (`line`) was rejected.
+    static func unitRowRejected(_ text: String, line: Int) -> Self {
+        .error("field.unit-row-rejected", zh: "单位 \"\(text)\" 所在的 units.csv 第 \(line) 行有错误；请先修正该行",
+               en: "unit \"\(text)\" is on line \(line) of units.csv, which has errors; fix that line first")
+    }
+
+    /// A check item that is neither an id nor a name in the criteria.
+    static func unknownItem(_ text: String, criteria: String, hint: (zh: String, en: String)) -> Self {
+        .error("field.unknown-item", zh: "未知检查项 \"\(text)\"；检查项须为评分标准 \(criteria) 中的编号或名称\(hint.zh)",
+               en: "unknown check item \"\(text)\"; use an item id or name from the criteria \(criteria)\(hint.en)")
     }
 }

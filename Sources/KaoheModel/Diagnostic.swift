@@ -1,12 +1,16 @@
 /// One error or warning about an input file, with where it was found.
 ///
 /// Every stage (reading, validating, scoring) collects diagnostics instead of stopping at
-/// the first, so `kaohe check` can show them all at once.
+/// the first, so `kaohe check` can show them all at once. Each diagnostic names the rule that
+/// raised it with a stable ``Code`` (listed with its fix in docs/diagnostics.md); the code is
+/// for programs and tests and is not printed.
 public struct Diagnostic: Sendable, Hashable {
     public enum Severity: String, Sendable {
         case error, warning
     }
 
+    /// The rule that raised it (`units.duplicate-id`).
+    public var code: Code
     public var severity: Severity
     /// The file's path as the user gave it (the data folder joined with the file name).
     public var file: String
@@ -18,27 +22,76 @@ public struct Diagnostic: Sendable, Hashable {
     /// The text of the offending line, shown under the message with a caret.
     public var excerpt: String?
 
-    public init(_ severity: Severity, file: String, line: Int? = nil, column: Int? = nil,
-                _ message: LocalizedText, excerpt: String? = nil) {
-        self.severity = severity
+    public init(_ message: Message, file: String, line: Int? = nil, column: Int? = nil, excerpt: String? = nil) {
+        self.code = message.code
+        self.severity = message.severity
         self.file = file
         self.line = line
         self.column = column
-        self.message = message
+        self.message = message.text
         self.excerpt = excerpt
     }
 
-    public static func error(_ file: String, line: Int? = nil, column: Int? = nil,
-                             zh: String, en: String, excerpt: String? = nil) -> Diagnostic {
-        Diagnostic(.error, file: file, line: line, column: column, LocalizedText(zh: zh, en: en), excerpt: excerpt)
-    }
-
-    public static func warning(_ file: String, line: Int? = nil, column: Int? = nil,
-                               zh: String, en: String, excerpt: String? = nil) -> Diagnostic {
-        Diagnostic(.warning, file: file, line: line, column: column, LocalizedText(zh: zh, en: en), excerpt: excerpt)
-    }
+    /// The file kind or area the code belongs to (`units`, `csv`, `criteria`).
+    public var category: String { code.category }
 
     public var isError: Bool { severity == .error }
+}
+
+extension Diagnostic {
+    /// A stable name for one rule: `<file or area>.<what>` in lower-case kebab
+    /// (`checks.bad-result`, `csv.unterminated-quote`, `file.missing`).
+    ///
+    /// In the sources a code is always a string literal: the first argument of
+    /// ``Message/error(_:zh:en:)`` or ``Message/warning(_:zh:en:)``, or `Code("…")`, in the
+    /// `Diagnostic.Message` extension beside the rule that raises it. A test checks that these
+    /// literals are exactly the codes docs/diagnostics.md lists.
+    public struct Code: Sendable, Hashable, CustomStringConvertible, ExpressibleByStringLiteral {
+        public let rawValue: String
+
+        public init(_ rawValue: String) { self.rawValue = rawValue }
+
+        public init(stringLiteral value: StaticString) { rawValue = value.description }
+
+        /// The part before the dot: the file kind or area (`checks`, `csv`, `file`).
+        public var category: String {
+            guard let dot = rawValue.firstIndex(of: ".") else { return rawValue }
+            return String(rawValue[..<dot])
+        }
+
+        public var description: String { rawValue }
+    }
+
+    /// What a rule reports: its code, its severity and its words in both languages.
+    ///
+    /// Each rule's messages are written once, as static members in an extension of this type
+    /// in the file that holds the rule (`extension Diagnostic.Message { static func … }`).
+    public struct Message: Sendable, Hashable {
+        public var code: Code
+        public var severity: Severity
+        public var text: LocalizedText
+
+        public init(_ code: Code, _ severity: Severity, zh: String, en: String) {
+            self.code = code
+            self.severity = severity
+            self.text = LocalizedText(zh: zh, en: en)
+        }
+
+        public static func error(_ code: Code, zh: String, en: String) -> Message {
+            Message(code, .error, zh: zh, en: en)
+        }
+
+        public static func warning(_ code: Code, zh: String, en: String) -> Message {
+            Message(code, .warning, zh: zh, en: en)
+        }
+
+        /// The same message with `zh` and `en` put in front of its texts (a JSON path and `: `).
+        public func prefixed(zh: String, en: String) -> Message {
+            var copy = self
+            copy.text = LocalizedText(zh: zh + text.zh, en: en + text.en)
+            return copy
+        }
+    }
 }
 
 /// Errors that stop a command: all diagnostics found, at least one of them an error.

@@ -99,9 +99,7 @@ private struct ReferenceParser {
                     if b > Self.comma { pos += 1; continue }
                     if b == Self.comma || b == Self.lf || b == Self.cr { break }
                     if b == Self.quote {
-                        fail(at: pos,
-                             zh: "引号出现在不以引号开头的字段中间；请把整个字段放在引号中，并把其中的引号写成两个（\"\"）",
-                             en: "quote inside a field that does not start with a quote; put the whole field in quotes and write each quote in it twice (\"\")")
+                        fail(at: pos, .quoteInField)
                         skipToLineEnd()
                         return
                     }
@@ -164,11 +162,8 @@ private struct ReferenceParser {
             markPos = quoteLineStart
             markColumn = 1
             if !recordBad {
-                diagnostics.append(.error(
-                    file, line: quoteLine, column: column,
-                    zh: "此处开始的带引号字段没有结束；请补上右引号 \"",
-                    en: "quoted field starting here never ends; add the closing \"",
-                    excerpt: excerpt(from: quoteLineStart)))
+                diagnostics.append(Diagnostic(.unterminatedQuote, file: file, line: quoteLine, column: column,
+                                              excerpt: excerpt(from: quoteLineStart)))
                 recordBad = true
             }
             pos = quotePos + 1
@@ -179,11 +174,8 @@ private struct ReferenceParser {
         let contentEnd = pos
         pos += 1
         if contentEnd - contentStart > fieldLimit && !recordBad {
-            diagnostics.append(.error(
-                file, line: quoteLine, column: column,
-                zh: "此处开始的字段超过 1 MiB（\(fieldLimit) 字节）；可能缺少右引号 \"",
-                en: "field starting here is longer than 1 MiB (\(fieldLimit) bytes); a closing \" may be missing",
-                excerpt: excerpt(from: quoteLineStart)))
+            diagnostics.append(Diagnostic(.fieldTooLong(limit: fieldLimit), file: file, line: quoteLine, column: column,
+                                          excerpt: excerpt(from: quoteLineStart)))
             recordBad = true
             skipToLineEnd()
             return false
@@ -195,9 +187,7 @@ private struct ReferenceParser {
         if pos < n {
             let b = p[pos]
             if b != Self.comma && b != Self.lf && b != Self.cr {
-                fail(at: pos,
-                     zh: "带引号字段的右引号后面还有文字；右引号后应紧跟逗号或换行，字段中的引号要写成两个（\"\"）",
-                     en: "text after the closing quote of a quoted field; a comma or line end must follow the closing quote, and a quote inside the field is written twice (\"\")")
+                fail(at: pos, .textAfterQuote)
                 skipToLineEnd()
                 return false
             }
@@ -210,21 +200,18 @@ private struct ReferenceParser {
     }
 
     /// Records a syntax error at byte `offset` of the current line and marks the record bad.
-    mutating func fail(at offset: Int, zh: String, en: String) {
+    mutating func fail(at offset: Int, _ message: Diagnostic.Message) {
         guard !recordBad else { return }
         let column = self.column(at: offset)
-        diagnostics.append(.error(file, line: line, column: column, zh: zh, en: en,
-                                  excerpt: excerpt(from: lineStart)))
+        diagnostics.append(Diagnostic(message, file: file, line: line, column: column,
+                                      excerpt: excerpt(from: lineStart)))
         recordBad = true
     }
 
     mutating func failLineTooLong() {
         if !recordBad {
-            diagnostics.append(.error(
-                file, line: line, column: 1,
-                zh: "此行超过 1 MiB（\(lineLimit) 字节），不像是 CSV 表格中的一行；请检查文件是否选对",
-                en: "line is longer than 1 MiB (\(lineLimit) bytes), which is not a plausible CSV row; check that this is the right file",
-                excerpt: excerpt(from: lineStart)))
+            diagnostics.append(Diagnostic(.lineTooLong(limit: lineLimit), file: file, line: line, column: 1,
+                                          excerpt: excerpt(from: lineStart)))
             recordBad = true
         }
         skipToLineEnd()

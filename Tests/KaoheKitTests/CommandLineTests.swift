@@ -1,11 +1,12 @@
 import Testing
 import KaoheKit
+import KaoheTestSupport
 @testable import KaoheCLI
 
 /// Each command reads only its own options and prints its own help (the command-line part of
 /// docs/commands.md); these cases fail before any data is read.
 @Suite struct CommandLineTests {
-    static let data = MarkupCheck.root + "/Samples/demo-2025"
+    static let data = Repository.path("Samples/demo-2025")
 
     func error(_ arguments: [String]) -> String {
         let output = KaoheCLI.run(arguments)

@@ -111,7 +111,7 @@ import KaoheKit
     }
 
     @Test func diagnosticsAreColouredOnlyWhenAsked() {
-        let d = Diagnostic.error("checks.csv", line: 2, column: 3, zh: "错", en: "bad", excerpt: "ab青c")
+        let d = Diagnostic(.error("csv.quote-in-field", zh: "错", en: "bad"), file: "checks.csv", line: 2, column: 3, excerpt: "ab青c")
         #expect(DiagnosticText.render(d, language: .en) == "checks.csv:2:3: error: bad\n 2 | ab青c\n   |   ^\n")
         let coloured = DiagnosticText.render(d, language: .en, color: true)
         #expect(coloured.contains("\u{1B}[1;31merror:\u{1B}[0m"))

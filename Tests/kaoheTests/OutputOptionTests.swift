@@ -21,7 +21,8 @@ import KaoheTestSupport
     @Test func checkWritesItsReportEvenWhenTheDataHasErrors() throws {
         try withTemporaryFolder("kaohe-check") { folder in
             let path = folder + "/check.txt"
-            let result = Golden.run(["check", "Tests/kaoheTests/BadInput/checks-bad-date", "--output", path])
+            let data = try BadInputCase("field.bad-date").materialise(in: URL(fileURLWithPath: folder))
+            let result = Golden.run(["check", data.path, "--output", path])
             #expect(result.exitCode == 1)
             let text = String(decoding: try #require(FileManager.default.contents(atPath: path)), as: UTF8.self)
             #expect(text.contains("checks.csv:5:1: error:"))

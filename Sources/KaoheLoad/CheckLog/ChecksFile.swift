@@ -57,7 +57,7 @@ enum ChecksFile {
         }
         let descriptor = open(path, O_RDONLY)
         guard descriptor >= 0 else {
-            diagnostics.append(.error(path, zh: "无法读取文件", en: "cannot read the file"))
+            diagnostics.append(Diagnostic(.unreadable, file: path))
             return nil
         }
         defer { close(descriptor) }
@@ -72,37 +72,25 @@ enum ChecksFile {
             let body = head.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
             if body == 3 {
                 let line = reading.lineOfFirstInvalidUTF8(from: body)
-                diagnostics.append(.error(
-                    path, line: line,
-                    zh: "文件以 UTF-8 标记（BOM）开头，但第 \(line) 行含有不是 UTF-8 的字节；请在 Excel 中重新另存为“CSV UTF-8（逗号分隔）”",
-                    en: "the file starts with a UTF-8 byte order mark, but line \(line) holds bytes that are not UTF-8; save it again from Excel as \"CSV UTF-8 (Comma delimited)\""))
+                diagnostics.append(Diagnostic(.invalidUTF8AfterBOM(line: line), file: path, line: line))
                 return nil
             }
             if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) {
-                diagnostics.append(.error(
-                    path,
-                    zh: "文件是 UTF-16 编码（Excel 的“Unicode 文本”）；请在 Excel 中另存为“CSV UTF-8（逗号分隔）”",
-                    en: "the file is UTF-16 (Excel's \"Unicode Text\"); save it from Excel as \"CSV UTF-8 (Comma delimited)\""))
+                diagnostics.append(Diagnostic(.utf16, file: path))
                 return nil
             }
             outcome = reading.scan(encoding: .gb18030)
             if case .undecodable = outcome {
                 let line = reading.lineOfFirstInvalidUTF8(from: 0)
-                diagnostics.append(.error(
-                    path, line: line,
-                    zh: "文件既不是 UTF-8 也不是 GB18030 编码（第 \(line) 行起有无法识别的字节）；请在 Excel 中另存为“CSV UTF-8（逗号分隔）”",
-                    en: "the file is neither UTF-8 nor GB18030 (unreadable bytes from line \(line)); save it from Excel as \"CSV UTF-8 (Comma delimited)\""))
+                diagnostics.append(Diagnostic(.unknownEncoding(line: line), file: path, line: line))
                 return nil
             }
-            decodeDiagnostics.append(.warning(
-                path,
-                zh: "文件不是 UTF-8 编码，已按 GB18030（GBK）读取；建议在 Excel 中另存为“CSV UTF-8（逗号分隔）”",
-                en: "the file is not UTF-8 and was read as GB18030 (GBK); save it from Excel as \"CSV UTF-8 (Comma delimited)\" to avoid this warning"))
+            decodeDiagnostics.append(Diagnostic(.readAsGB18030, file: path))
         }
 
         switch outcome {
         case .invalidUTF8, .undecodable, .unreadable:
-            diagnostics.append(.error(path, zh: "无法读取文件", en: "cannot read the file"))
+            diagnostics.append(Diagnostic(.unreadable, file: path))
             return nil
         case .noHeader(let syntax):
             diagnostics += decodeDiagnostics + syntax.kept

@@ -26,8 +26,7 @@ extension ChecksFile {
         if !itemText.isEmpty {
             item = context.item(&row, itemText)
         } else if passed == false {
-            row.error("item", zh: "不合格记录须填写检查项；请填写评分标准中的检查项编号或名称",
-                      en: "a failed check needs an item; give an item id or name from the criteria")
+            row.report("item", .failWithoutItem)
         }
         let deduction = parseDeduction(&row, passed: passed, item: item, context: context)
         let rectified = parseRectified(&row, passed: passed, date: date)
@@ -43,8 +42,7 @@ extension ChecksFile {
         case "pass", "合格": return true
         case "fail", "不合格": return false
         default:
-            row.error("result", zh: "检查结果 \"\(text)\" 无效；应为 pass、fail、合格 或 不合格",
-                      en: "result \"\(text)\" is not valid; use pass, fail, 合格 or 不合格")
+            row.report("result", .badResult(text))
             return nil
         }
     }
@@ -54,19 +52,17 @@ extension ChecksFile {
         let text = row.text("deduction")
         guard !text.isEmpty, let value = row.decimal("deduction", text, zhWhat: "扣分", enWhat: "deduction") else { return nil }
         if value.isNegative {
-            row.error("deduction", zh: "扣分 \(text) 为负数；扣分应 ≥ 0", en: "deduction \(text) is negative; it must be ≥ 0")
+            row.report("deduction", .negativeDeduction(text))
             return nil
         }
         if passed == true {
             if !value.isZero {
-                row.error("deduction", zh: "合格记录不应有扣分 \(text)；请删除扣分或将结果改为 fail",
-                          en: "a passed check cannot carry deduction \(text); clear it or change the result to fail")
+                row.report("deduction", .deductionOnPass(text))
             }
             return nil
         }
         if let item, let points = context.categoryPoints[item], value > points {
-            row.error("deduction", zh: "扣分 \(text) 超过该检查项所属类别的分值 \(points)；扣分应在 0 到 \(points) 之间",
-                      en: "deduction \(text) exceeds its category's points \(points); it must be between 0 and \(points)")
+            row.report("deduction", .deductionOverCategory(text, points: points))
             return nil
         }
         return value
@@ -78,13 +74,11 @@ extension ChecksFile {
         guard !text.isEmpty else { return nil }
         guard let value = row.parseDate("rectified", text, zhWhat: "整改日期", enWhat: "rectified date") else { return nil }
         if passed == true {
-            row.error("rectified", zh: "合格记录不应有整改日期；整改日期只用于 fail 记录",
-                      en: "a passed check has nothing to rectify; the rectified date belongs on fail rows only")
+            row.report("rectified", .rectifiedOnPass)
             return nil
         }
         if let date, value < date {
-            row.error("rectified", zh: "整改日期 \(value) 早于检查日期 \(date)；请检查日期",
-                      en: "rectified date \(value) is before the check date \(date); check the dates")
+            row.report("rectified", .rectifiedBeforeCheck(value, check: date))
             return nil
         }
         return value
@@ -92,9 +86,51 @@ extension ChecksFile {
 
     /// The warning on a row that repeats an earlier one exactly.
     static func duplicateWarning(_ path: String, line: Int, first: Int, excerpt: String) -> Diagnostic {
-        .warning(path, line: line, column: 1,
-                 zh: "与第 \(first) 行完全相同（重复行）；若是同一问题重复登记，请删除其中一行",
-                 en: "repeats line \(first) exactly (duplicate row); delete one if the finding was entered twice",
-                 excerpt: excerpt)
+        Diagnostic(.duplicateRow(first: first), file: path, line: line, column: 1, excerpt: excerpt)
+    }
+}
+
+extension Diagnostic.Message {
+    /// A failed check without an item.
+    static var failWithoutItem: Self {
+        .error("checks.fail-without-item", zh: "不合格记录须填写检查项；请填写评分标准中的检查项编号或名称",
+               en: "a failed check needs an item; give an item id or name from the criteria")
+    }
+
+    static func badResult(_ text: String) -> Self {
+        .error("checks.bad-result", zh: "检查结果 \"\(text)\" 无效；应为 pass、fail、合格 或 不合格",
+               en: "result \"\(text)\" is not valid; use pass, fail, 合格 or 不合格")
+    }
+
+    static func negativeDeduction(_ text: String) -> Self {
+        .error("checks.negative-deduction", zh: "扣分 \(text) 为负数；扣分应 ≥ 0", en: "deduction \(text) is negative; it must be ≥ 0")
+    }
+
+    /// A deduction other than 0 on a passed check.
+    static func deductionOnPass(_ text: String) -> Self {
+        .error("checks.deduction-on-pass", zh: "合格记录不应有扣分 \(text)；请删除扣分或将结果改为 fail",
+               en: "a passed check cannot carry deduction \(text); clear it or change the result to fail")
+    }
+
+    /// A deduction above the points of the item's category.
+    static func deductionOverCategory(_ text: String, points: ExactDecimal) -> Self {
+        .error("checks.deduction-over-category", zh: "扣分 \(text) 超过该检查项所属类别的分值 \(points)；扣分应在 0 到 \(points) 之间",
+               en: "deduction \(text) exceeds its category's points \(points); it must be between 0 and \(points)")
+    }
+
+    static var rectifiedOnPass: Self {
+        .error("checks.rectified-on-pass", zh: "合格记录不应有整改日期；整改日期只用于 fail 记录",
+               en: "a passed check has nothing to rectify; the rectified date belongs on fail rows only")
+    }
+
+    static func rectifiedBeforeCheck(_ rectified: CivilDate, check: CivilDate) -> Self {
+        .error("checks.rectified-before-check", zh: "整改日期 \(rectified) 早于检查日期 \(check)；请检查日期",
+               en: "rectified date \(rectified) is before the check date \(check); check the dates")
+    }
+
+    /// A row that repeats line `first` exactly.
+    static func duplicateRow(first: Int) -> Self {
+        .warning("checks.duplicate-row", zh: "与第 \(first) 行完全相同（重复行）；若是同一问题重复登记，请删除其中一行",
+                 en: "repeats line \(first) exactly (duplicate row); delete one if the finding was entered twice")
     }
 }

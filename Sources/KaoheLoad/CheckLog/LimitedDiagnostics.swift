@@ -48,11 +48,8 @@ extension ChecksFile {
 
         /// The diagnostic that counts what was left out, if anything was.
         func closing(_ path: String) -> [Diagnostic] {
-            let total = omittedErrors + omittedWarnings
-            guard total > 0 else { return [] }
-            let zh = "另有 \(total) 条诊断未列出（错误 \(omittedErrors) 条，警告 \(omittedWarnings) 条）；每个文件最多列出 \(limit) 条，请先修正上面列出的问题"
-            let en = "\(total) more diagnostics not listed (\(omittedErrors) errors, \(omittedWarnings) warnings); at most \(limit) are listed per file, fix the ones above first"
-            return [omittedErrors > 0 ? .error(path, zh: zh, en: en) : .warning(path, zh: zh, en: en)]
+            guard omittedErrors + omittedWarnings > 0 else { return [] }
+            return [Diagnostic(.notListed(errors: omittedErrors, warnings: omittedWarnings, limit: limit), file: path)]
         }
     }
 }
@@ -70,5 +67,15 @@ extension ChecksFile.Limited {
         for i in kept.indices {
             if let line = kept[i].line { kept[i].line = line + shift }
         }
+    }
+}
+
+extension Diagnostic.Message {
+    /// The count of diagnostics left out of a file's list; an error when any of them is one.
+    static func notListed(errors: Int, warnings: Int, limit: Int) -> Self {
+        let total = errors + warnings
+        return Diagnostic.Message("checks.not-listed", errors > 0 ? .error : .warning,
+            zh: "另有 \(total) 条诊断未列出（错误 \(errors) 条，警告 \(warnings) 条）；每个文件最多列出 \(limit) 条，请先修正上面列出的问题",
+            en: "\(total) more diagnostics not listed (\(errors) errors, \(warnings) warnings); at most \(limit) are listed per file, fix the ones above first")
     }
 }

@@ -39,10 +39,7 @@ public enum CalendarLoader {
     public static func load(prefix: String, relativeTo criteriaPath: String, year: Int) -> (calendar: WorkingCalendar, diagnostics: [Diagnostic]) {
         let main = path(prefix: prefix, relativeTo: criteriaPath, year: year)
         guard FileManager.default.fileExists(atPath: main) else {
-            let diagnostic = Diagnostic.error(
-                criteriaPath,
-                zh: "calendar: 找不到 \(year) 年的工作日日历 \(main)（由 calendar “\(prefix)” 和考核年度 \(year) 得出）；请添加该文件（格式 {region, year, source, holidays, workdays}，见 docs/criteria.md），或从评分标准中删去 calendar，改按周一至周五计算工作日",
-                en: "calendar: no working-day calendar for \(year): \(main) not found (from calendar \"\(prefix)\" and assessment year \(year)); add that file (format {region, year, source, holidays, workdays}, see docs/criteria.md) or remove calendar from the criteria to count Monday–Friday as working days")
+            let diagnostic = Diagnostic(.missingCalendar(main, prefix: prefix, year: year), file: criteriaPath)
             return (.weekdays, [diagnostic])
         }
         let (calendar, diagnostics) = load(path: main, year: year)
@@ -68,9 +65,7 @@ public enum CalendarLoader {
             year = r.integer(yearNode, root.key("year"), in: 2000...2100,
                              expectedZh: " 2000 到 2100 之间的年份", expectedEn: "a year from 2000 to 2100")
             if let y = year, let expected, y != expected {
-                r.error(yearNode, root.key("year"),
-                        zh: "年度为 \(y)，但文件名表明这是 \(expected) 年的日历；请改正 year 或文件名",
-                        en: "the year is \(y) but the file name says this is the calendar for \(expected); correct year or the file name")
+                r.report(yearNode, root.key("year"), .calendarYearMismatch(y, expected: expected))
                 year = nil
             }
         }
@@ -80,9 +75,7 @@ public enum CalendarLoader {
         // A day cannot be both off and worked.
         let holidaySet = Set(holidays.map(\.date))
         for entry in workdays where holidaySet.contains(entry.date) {
-            r.error(entry.node, entry.path,
-                    zh: "\(entry.date) 同时列在 holidays 中；一天不能既是假日又是调休工作日",
-                    en: "\(entry.date) is also listed in holidays; a day cannot be both a holiday and a make-up working day")
+            r.report(entry.node, entry.path, .holidayAndWorkday(entry.date))
         }
         return WorkingCalendar(holidays: holidaySet, workdays: Set(workdays.map(\.date)))
     }
@@ -97,24 +90,57 @@ public enum CalendarLoader {
             let p = path.index(i)
             guard let text = r.string(element, p) else { ok = false; continue }
             guard let date = CivilDate(text) else {
-                r.error(element, p, zh: "“\(JSON5FieldReader.clip(text))” 不是有效日期；应写作 YYYY-MM-DD，如 2025-10-01",
-                        en: "\"\(JSON5FieldReader.clip(text))\" is not a valid date; write YYYY-MM-DD, e.g. 2025-10-01")
+                r.report(element, p, .badCalendarDate(JSON5FieldReader.clip(text)))
                 ok = false
                 continue
             }
             if let year, date.year != year {
-                r.error(element, p, zh: "日期 \(date) 不在本日历的年度 \(year) 内；请把它移到 \(date.year) 年的日历文件",
-                        en: "date \(date) is outside this calendar's year \(year); move it to the calendar file for \(date.year)")
+                r.report(element, p, .calendarDateOutsideYear(date, year: year))
                 ok = false
                 continue
             }
             if let first = seen[date] {
-                r.warning(element, p, zh: "日期 \(date) 重复（已在 \(first)）", en: "date \(date) is listed twice (also at \(first))")
+                r.report(element, p, .duplicateCalendarDate(date, first: first))
                 continue
             }
             seen[date] = p
             out.append((date, element, p))
         }
         return ok ? out : nil
+    }
+}
+
+extension Diagnostic.Message {
+    /// No calendar file `path` for the assessment year (reported on the criteria file).
+    static func missingCalendar(_ path: String, prefix: String, year: Int) -> Self {
+        .error("calendar.missing",
+               zh: "calendar: 找不到 \(year) 年的工作日日历 \(path)（由 calendar “\(prefix)” 和考核年度 \(year) 得出）；请添加该文件（格式 {region, year, source, holidays, workdays}，见 docs/criteria.md），或从评分标准中删去 calendar，改按周一至周五计算工作日",
+               en: "calendar: no working-day calendar for \(year): \(path) not found (from calendar \"\(prefix)\" and assessment year \(year)); add that file (format {region, year, source, holidays, workdays}, see docs/criteria.md) or remove calendar from the criteria to count Monday–Friday as working days")
+    }
+
+    /// A calendar whose `year` differs from the year in its file name.
+    static func calendarYearMismatch(_ year: Int, expected: Int) -> Self {
+        .error("calendar.year-mismatch", zh: "年度为 \(year)，但文件名表明这是 \(expected) 年的日历；请改正 year 或文件名",
+               en: "the year is \(year) but the file name says this is the calendar for \(expected); correct year or the file name")
+    }
+
+    static func holidayAndWorkday(_ date: CivilDate) -> Self {
+        .error("calendar.holiday-and-workday", zh: "\(date) 同时列在 holidays 中；一天不能既是假日又是调休工作日",
+               en: "\(date) is also listed in holidays; a day cannot be both a holiday and a make-up working day")
+    }
+
+    static func badCalendarDate(_ text: String) -> Self {
+        .error("calendar.bad-date", zh: "“\(text)” 不是有效日期；应写作 YYYY-MM-DD，如 2025-10-01",
+               en: "\"\(text)\" is not a valid date; write YYYY-MM-DD, e.g. 2025-10-01")
+    }
+
+    static func calendarDateOutsideYear(_ date: CivilDate, year: Int) -> Self {
+        .error("calendar.date-outside-year", zh: "日期 \(date) 不在本日历的年度 \(year) 内；请把它移到 \(date.year) 年的日历文件",
+               en: "date \(date) is outside this calendar's year \(year); move it to the calendar file for \(date.year)")
+    }
+
+    /// A date listed twice (`first` is where it was first listed).
+    static func duplicateCalendarDate(_ date: CivilDate, first: JSON5Path) -> Self {
+        .warning("calendar.duplicate-date", zh: "日期 \(date) 重复（已在 \(first)）", en: "date \(date) is listed twice (also at \(first))")
     }
 }

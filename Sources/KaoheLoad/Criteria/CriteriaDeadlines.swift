@@ -7,8 +7,7 @@ extension CriteriaReader {
     func readDeadlines(_ node: JSON5Node, categories: [Category]?) -> [DeadlineRule] {
         let path = JSON5Path.root.key("deadlines")
         guard let elements = r.array(node, path) else { return [] }
-        let ids = IdRegistry(kindZh: "时限规则 id", kindEn: "deadline rule id",
-                             ruleZh: "时限规则 id 须各不相同", ruleEn: "deadline rule ids must be unique")
+        let ids = IdRegistry(.deadline)
         let items = (categories ?? []).flatMap(\.items).map(\.id)
         let registers = RegisterKind.allCases.map(\.rawValue)
         let units = DeadlineRule.Unit.allCases.map(\.rawValue)
@@ -24,16 +23,14 @@ extension CriteriaReader {
             if let n = object["register"], let text = r.string(n, p.key("register")) {
                 register = RegisterKind(rawValue: text)
                 if register == nil {
-                    r.error(n, p.key("register"), zh: "未知台账 “\(text)”；可选：" + registers.joined(separator: "、"),
-                            en: "unknown register \"\(text)\"; valid registers: " + registers.joined(separator: ", "))
+                    r.report(n, p.key("register"), .unknownRegister(text, valid: registers))
                 }
             }
             func column(_ key: String) -> String? {
                 guard let n = object[key], let text = r.string(n, p.key(key)) else { return nil }
                 guard let register else { return text }
                 guard register.timeColumns.contains(text) else {
-                    r.error(n, p.key(key), zh: "台账 \(register.rawValue) 没有时间列 “\(text)”；可选：" + register.timeColumns.joined(separator: "、"),
-                            en: "register \(register.rawValue) has no time column \"\(text)\"; valid columns: " + register.timeColumns.joined(separator: ", "))
+                    r.report(n, p.key(key), .unknownTimeColumn(text, register: register))
                     return nil
                 }
                 return text
@@ -45,15 +42,13 @@ extension CriteriaReader {
             if let n = object["unit"], let text = r.string(n, p.key("unit")) {
                 unit = DeadlineRule.Unit(rawValue: text)
                 if unit == nil {
-                    r.error(n, p.key("unit"), zh: "未知时限单位 “\(text)”；可选：" + units.joined(separator: "、"),
-                            en: "unknown limit unit \"\(text)\"; valid units: " + units.joined(separator: ", "))
+                    r.report(n, p.key("unit"), .unknownLimitUnit(text, valid: units))
                 }
             }
             var item: String?
             if let n = object["item"], let text = r.string(n, p.key("item")) {
                 if items.contains(text) { item = text } else if categories != nil {
-                    r.error(n, p.key("item"), zh: "检查项 “\(text)” 不存在；时限规则须指向 categories 中的检查项 id",
-                            en: "item \"\(text)\" does not exist; a deadline rule must name an item id from categories")
+                    r.report(n, p.key("item"), .unknownDeadlineItem(text))
                 }
             }
             let deduction = object.optional("deduction").flatMap { r.nonNegative($0, p.key("deduction")) }
@@ -64,9 +59,7 @@ extension CriteriaReader {
                    let cn = w["column"], let columnName = r.string(cn, wp.key("column")), let vn = w["is"] {
                     if case .bool(let value) = vn.value {
                         if let register, !register.flagColumns.contains(columnName) {
-                            let valid = register.flagColumns.isEmpty ? "—" : register.flagColumns.joined(separator: ", ")
-                            r.error(cn, wp.key("column"), zh: "台账 \(register.rawValue) 没有是/否列 “\(columnName)”；可选：\(valid)",
-                                    en: "register \(register.rawValue) has no yes/no column \"\(columnName)\"; valid columns: \(valid)")
+                            r.report(cn, wp.key("column"), .unknownFlagColumn(columnName, register: register))
                         } else {
                             when = (columnName, value)
                         }
@@ -80,5 +73,37 @@ extension CriteriaReader {
                                       limit: limit, unit: unit, item: item, deduction: deduction, when: when))
         }
         return rules
+    }
+}
+
+extension Diagnostic.Message {
+    static func unknownRegister(_ text: String, valid: [String]) -> Self {
+        .error("criteria.unknown-register", zh: "未知台账 “\(text)”；可选：" + valid.joined(separator: "、"),
+               en: "unknown register \"\(text)\"; valid registers: " + valid.joined(separator: ", "))
+    }
+
+    /// A deadline's start or end that is not a time column of its register.
+    static func unknownTimeColumn(_ text: String, register: RegisterKind) -> Self {
+        .error("criteria.unknown-time-column",
+               zh: "台账 \(register.rawValue) 没有时间列 “\(text)”；可选：" + register.timeColumns.joined(separator: "、"),
+               en: "register \(register.rawValue) has no time column \"\(text)\"; valid columns: " + register.timeColumns.joined(separator: ", "))
+    }
+
+    static func unknownLimitUnit(_ text: String, valid: [String]) -> Self {
+        .error("criteria.unknown-limit-unit", zh: "未知时限单位 “\(text)”；可选：" + valid.joined(separator: "、"),
+               en: "unknown limit unit \"\(text)\"; valid units: " + valid.joined(separator: ", "))
+    }
+
+    /// A deadline's item that is not an item of the categories.
+    static func unknownDeadlineItem(_ text: String) -> Self {
+        .error("criteria.unknown-item", zh: "检查项 “\(text)” 不存在；时限规则须指向 categories 中的检查项 id",
+               en: "item \"\(text)\" does not exist; a deadline rule must name an item id from categories")
+    }
+
+    /// A deadline's `when.column` that is not a yes/no column of its register.
+    static func unknownFlagColumn(_ column: String, register: RegisterKind) -> Self {
+        let valid = register.flagColumns.isEmpty ? "—" : register.flagColumns.joined(separator: ", ")
+        return .error("criteria.unknown-flag-column", zh: "台账 \(register.rawValue) 没有是/否列 “\(column)”；可选：\(valid)",
+                      en: "register \(register.rawValue) has no yes/no column \"\(column)\"; valid columns: \(valid)")
     }
 }

@@ -112,8 +112,7 @@ struct CriteriaReader {
         let path = JSON5Path.root.key("targetShare")
         guard let share = r.nonNegative(node, path) else { return nil }
         if share > .hundred {
-            r.error(node, path, zh: "是百分数，应在 0 到 100 之间，实际是 \(r.literal(node))",
-                    en: "is a percentage and must be between 0 and 100, found \(r.literal(node))")
+            r.report(node, path, .targetShareRange(r.literal(node)))
             return nil
         }
         return share
@@ -132,9 +131,7 @@ struct CriteriaReader {
         for member in members {
             let memberPath = path.key(member.key)
             guard let kind = ConsequenceKind(rawValue: member.key) else {
-                r.error(line: member.keyLine, column: member.keyColumn, memberPath,
-                        zh: "未知的责任追究类型 “\(member.key)”；可选：" + kinds.joined(separator: "、"),
-                        en: "unknown consequence kind \"\(member.key)\"; valid kinds: " + kinds.joined(separator: ", "))
+                r.report(line: member.keyLine, column: member.keyColumn, memberPath, .unknownConsequence(member.key, valid: kinds))
                 continue
             }
             guard let object = r.object(member.value, memberPath, fields: ["actions", "en"], optional: ["en"]),
@@ -143,5 +140,18 @@ struct CriteriaReader {
             if result[kind] == nil { result[kind] = ConsequenceActions(zh: actions, en: en) }
         }
         return result
+    }
+}
+
+extension Diagnostic.Message {
+    /// A `targetShare` over 100 (it is a percentage).
+    static func targetShareRange(_ found: String) -> Self {
+        .error("criteria.target-share-range", zh: "是百分数，应在 0 到 100 之间，实际是 \(found)",
+               en: "is a percentage and must be between 0 and 100, found \(found)")
+    }
+
+    static func unknownConsequence(_ key: String, valid: [String]) -> Self {
+        .error("criteria.unknown-consequence", zh: "未知的责任追究类型 “\(key)”；可选：" + valid.joined(separator: "、"),
+               en: "unknown consequence kind \"\(key)\"; valid kinds: " + valid.joined(separator: ", "))
     }
 }

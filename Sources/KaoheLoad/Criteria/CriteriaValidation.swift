@@ -3,24 +3,23 @@ import KaoheInput
 /// The list sections of a criteria file and the rules that tie them together: unique ids,
 /// sums, band order and references between sections.
 extension CriteriaReader {
+    /// What a list of ids names (each kind's ids must be unique).
+    enum IdKind {
+        case category, item, part, component, band, deadline
+    }
+
     /// Ids seen so far of one kind, with the path where each was first given.
     final class IdRegistry {
-        let kindZh: String
-        let kindEn: String
-        let ruleZh: String
-        let ruleEn: String
+        let kind: IdKind
         var seen: [String: JSON5Path] = [:]
         var order: [String] = []
 
-        init(kindZh: String, kindEn: String, ruleZh: String, ruleEn: String) {
-            self.kindZh = kindZh; self.kindEn = kindEn; self.ruleZh = ruleZh; self.ruleEn = ruleEn
-        }
+        init(_ kind: IdKind) { self.kind = kind }
 
         /// Registers `id`; reports it and returns false when it was given before.
         func register(_ id: String, _ node: JSON5Node, _ path: JSON5Path, _ r: JSON5FieldReader) -> Bool {
             if let first = seen[id] {
-                r.error(node, path, zh: "\(kindZh) “\(id)” 重复（已用于 \(first)）；\(ruleZh)",
-                        en: "\(kindEn) \"\(id)\" is used twice (also at \(first)); \(ruleEn)")
+                r.report(node, path, .duplicateID(kind, id, first: first))
                 return false
             }
             seen[id] = path
@@ -34,11 +33,8 @@ extension CriteriaReader {
     func readCategories(_ node: JSON5Node, scale: ExactDecimal?) -> [Category]? {
         let path = JSON5Path.root.key("categories")
         guard let elements = r.nonEmptyArray(node, path, whatZh: "类别", whatEn: "category") else { return nil }
-        let categoryIds = IdRegistry(kindZh: "类别 id", kindEn: "category id",
-                                     ruleZh: "类别 id 须各不相同", ruleEn: "category ids must be unique")
-        let itemIds = IdRegistry(kindZh: "检查项 id", kindEn: "item id",
-                                 ruleZh: "检查项 id 在所有类别中须唯一，因为 checks.csv 按 id 引用检查项",
-                                 ruleEn: "item ids must be unique across all categories because checks.csv refers to items by id")
+        let categoryIds = IdRegistry(.category)
+        let itemIds = IdRegistry(.item)
         var categories: [Category] = []
         var complete = true
         // The sum is checked only when every category's points could be read.
@@ -76,9 +72,7 @@ extension CriteriaReader {
         if pointsComplete, let scale, let lastPoints {
             let sum = ExactDecimal.sum(allPoints)
             if sum != scale {
-                r.error(lastPoints.node, lastPoints.path,
-                        zh: "各类别分值之和为 \(sum)，应等于满分 scale \(scale)",
-                        en: "category points add up to \(sum); they must add up to scale \(scale)")
+                r.report(lastPoints.node, lastPoints.path, .pointsSum(sum, scale: scale))
                 return nil
             }
         }
@@ -103,9 +97,7 @@ extension CriteriaReader {
             let en = object.optional("en").flatMap { r.string($0, p.key("en")) }
             let deduction = object["deduction"].flatMap { r.nonNegative($0, p.key("deduction")) }
             if let d = deduction, let points, d > points, let dNode = object["deduction"] {
-                r.error(dNode, p.key("deduction"),
-                        zh: "扣分 \(d) 大于所属类别 \(categoryId) 的分值 \(points)；扣分应在 0 到 \(points) 之间",
-                        en: "deduction \(d) is more than the points (\(points)) of its category \(categoryId); it must be between 0 and \(points)")
+                r.report(dNode, p.key("deduction"), .deductionOverPoints(d, category: categoryId, points: points))
             }
             guard let id, let name, let deduction else {
                 complete = false
@@ -127,11 +119,8 @@ extension CriteriaReader {
     func readParts(_ node: JSON5Node) -> [ReadPart]? {
         let path = JSON5Path.root.key("parts")
         guard let elements = r.nonEmptyArray(node, path, whatZh: "部分", whatEn: "part") else { return nil }
-        let partIds = IdRegistry(kindZh: "部分 id", kindEn: "part id",
-                                 ruleZh: "部分 id 须各不相同", ruleEn: "part ids must be unique")
-        let componentIds = IdRegistry(kindZh: "项目 id", kindEn: "component id",
-                                      ruleZh: "项目 id 在所有部分中须唯一，因为 scores.csv 按 id 引用项目",
-                                      ruleEn: "component ids must be unique across all parts because scores.csv refers to components by id")
+        let partIds = IdRegistry(.part)
+        let componentIds = IdRegistry(.component)
         var parts: [ReadPart] = []
         var complete = true
         var checksPart: JSON5Path? = nil
@@ -178,9 +167,7 @@ extension CriteriaReader {
                 switch text {
                 case "checks":
                     if let first = checksPart {
-                        r.error(kindNode, p.key("kind"),
-                                zh: "只能有一个 checks 部分（\(first) 已是 checks）；请合并或把本部分改为 scores",
-                                en: "only one part may be of kind \"checks\" (\(first) already is); merge them or make this part \"scores\"")
+                        r.report(kindNode, p.key("kind"), .twoChecksParts(first: first))
                     } else {
                         checksPart = p
                         if let period = object["period"].flatMap({ readPeriod($0, p.key("period")) }) {
@@ -193,8 +180,7 @@ extension CriteriaReader {
                         kind = .scores(components: list)
                     }
                 default:
-                    r.error(kindNode, p.key("kind"), zh: "未知的类型 “\(text)”；可选：checks（按检查记录计分）、scores（按 scores.csv 计分）",
-                            en: "unknown kind \"\(text)\"; valid kinds: checks (scored from the check log), scores (scored from scores.csv)")
+                    r.report(kindNode, p.key("kind"), .unknownPartKind(text))
                 }
             }
             guard let id, let name, let weight, let kind else {
@@ -206,9 +192,7 @@ extension CriteriaReader {
         if weightsComplete, let lastWeight {
             let sum = ExactDecimal.sum(weights)
             if sum != .one {
-                r.error(lastWeight.node, lastWeight.path,
-                        zh: "各部分权重之和为 \(sum)，应为 1",
-                        en: "part weights add up to \(sum); they must add up to 1")
+                r.report(lastWeight.node, lastWeight.path, .weightsSum(sum))
                 return nil
             }
         }
@@ -218,8 +202,7 @@ extension CriteriaReader {
     func readPeriod(_ node: JSON5Node, _ path: JSON5Path) -> PeriodKind? {
         guard let text = r.string(node, path) else { return nil }
         if let period = PeriodKind(rawValue: text) { return period }
-        r.error(node, path, zh: "未知的排名周期 “\(text)”；可选：quarter（季）、half（半年）、month（月）",
-                en: "unknown ranking period \"\(text)\"; valid periods: quarter, half, month")
+        r.report(node, path, .unknownPeriod(text))
         return nil
     }
 
@@ -258,9 +241,7 @@ extension CriteriaReader {
         if weightsComplete, let lastWeight {
             let sum = ExactDecimal.sum(weights)
             if sum != .one {
-                r.error(lastWeight.node, lastWeight.path,
-                        zh: "部分 \(partId) 的各项目权重之和为 \(sum)，应为 1",
-                        en: "the component weights of part \(partId) add up to \(sum); they must add up to 1")
+                r.report(lastWeight.node, lastWeight.path, .componentWeightsSum(sum, part: partId))
                 return nil
             }
         }
@@ -272,8 +253,7 @@ extension CriteriaReader {
     func readBands(_ node: JSON5Node, scale: ExactDecimal?) -> [Band]? {
         let path = JSON5Path.root.key("bands")
         guard let elements = r.nonEmptyArray(node, path, whatZh: "等次", whatEn: "band") else { return nil }
-        let names = IdRegistry(kindZh: "等次名称", kindEn: "band name",
-                               ruleZh: "等次名称须各不相同", ruleEn: "band names must be unique")
+        let names = IdRegistry(.band)
         var bands: [Band] = []
         var complete = true
         var previous: (name: String, min: ExactDecimal)? = nil
@@ -293,12 +273,9 @@ extension CriteriaReader {
             if let m = min, let minNode = object["min"] {
                 last = (minNode, p.key("min"), m)
                 if let scale, m > scale {
-                    r.error(minNode, p.key("min"), zh: "等次下限 \(m) 高于满分 scale \(scale)",
-                            en: "band min \(m) is above scale \(scale)")
+                    r.report(minNode, p.key("min"), .bandAboveScale(m, scale: scale))
                 } else if let before = previous, m >= before.min {
-                    r.error(minNode, p.key("min"),
-                            zh: "等次下限 \(m) 不低于前面等次 \(before.name) 的下限 \(before.min)；bands 须从高到低排列，下限严格递减",
-                            en: "band min \(m) is not below the min \(before.min) of band \(before.name) listed before it; bands go from highest to lowest with strictly descending min")
+                    r.report(minNode, p.key("min"), .bandsNotDescending(m, before: before.name, beforeMin: before.min))
                 } else {
                     previous = (name ?? "", m)
                 }
@@ -310,8 +287,7 @@ extension CriteriaReader {
             bands.append(Band(name: name, en: en, min: min))
         }
         if let last, !last.min.isZero {
-            r.error(last.node, last.path, zh: "最后一个等次的下限为 \(last.min)，应为 0（每个总分都须落入某一等次）",
-                    en: "the last band's min is \(last.min); it must be 0 (every total must fall in a band)")
+            r.report(last.node, last.path, .lastBandNotZero(last.min))
             return nil
         }
         return complete ? bands : nil
@@ -320,9 +296,7 @@ extension CriteriaReader {
     /// Reports `name` when it is not one of `bands`; returns whether it is.
     func bandExists(_ name: String, _ node: JSON5Node, _ path: JSON5Path, bands: [Band]) -> Bool {
         if bands.contains(where: { $0.name == name }) { return true }
-        let list = bands.map(\.name)
-        r.error(node, path, zh: "等次 “\(name)” 不存在；可选：" + list.joined(separator: "、"),
-                en: "band \"\(name)\" does not exist; valid bands: " + list.joined(separator: ", "))
+        r.report(node, path, .unknownBand(name, valid: bands.map(\.name)))
         return false
     }
 
@@ -334,9 +308,7 @@ extension CriteriaReader {
             if !bandExists(name, bandNode, path.key("band"), bands: bands) {
                 band = nil
             } else if bands.last?.name == name {
-                r.error(bandNode, path.key("band"),
-                        zh: "等次 “\(name)” 是最低等次，超出名额的单位无法再降一等；名额限制应设在更高的等次上",
-                        en: "band \"\(name)\" is the lowest band, so units over the quota have no lower band to move to; put the quota on a higher band")
+                r.report(bandNode, path.key("band"), .quotaOnLowestBand(name))
                 band = nil
             }
         }
@@ -364,10 +336,7 @@ extension CriteriaReader {
         if let componentNode = object.optional("component") {
             if let id = r.string(componentNode, path.key("component")) {
                 if let components, !components.contains(where: { $0.id == id }) {
-                    let list = components.map(\.id)
-                    r.error(componentNode, path.key("component"),
-                            zh: "项目 “\(id)” 不存在；可选：" + (list.isEmpty ? "无（没有 scores 部分）" : list.joined(separator: "、")),
-                            en: "component \"\(id)\" does not exist; valid components: " + (list.isEmpty ? "none (there is no scores part)" : list.joined(separator: ", ")))
+                    r.report(componentNode, path.key("component"), .unknownSurveyComponent(id, valid: components.map(\.id)))
                     ok = false
                 }
                 component = id
@@ -385,5 +354,105 @@ extension CriteriaReader {
         let warn = rate("warn")
         guard ok else { return nil }
         return SurveyRule(component: component, basicWeight: basicWeight, commend: commend, warn: warn)
+    }
+}
+
+extension Diagnostic.Message {
+    /// An id (or band name) given twice where each must be unique.
+    static func duplicateID(_ kind: CriteriaReader.IdKind, _ id: String, first: JSON5Path) -> Self {
+        let words: (code: Diagnostic.Code, kindZh: String, kindEn: String, ruleZh: String, ruleEn: String)
+        switch kind {
+        case .category:
+            words = (Diagnostic.Code("criteria.duplicate-category"), "类别 id", "category id", "类别 id 须各不相同", "category ids must be unique")
+        case .item:
+            words = (Diagnostic.Code("criteria.duplicate-item"), "检查项 id", "item id",
+                     "检查项 id 在所有类别中须唯一，因为 checks.csv 按 id 引用检查项",
+                     "item ids must be unique across all categories because checks.csv refers to items by id")
+        case .part:
+            words = (Diagnostic.Code("criteria.duplicate-part"), "部分 id", "part id", "部分 id 须各不相同", "part ids must be unique")
+        case .component:
+            words = (Diagnostic.Code("criteria.duplicate-component"), "项目 id", "component id",
+                     "项目 id 在所有部分中须唯一，因为 scores.csv 按 id 引用项目",
+                     "component ids must be unique across all parts because scores.csv refers to components by id")
+        case .band:
+            words = (Diagnostic.Code("criteria.duplicate-band"), "等次名称", "band name", "等次名称须各不相同", "band names must be unique")
+        case .deadline:
+            words = (Diagnostic.Code("criteria.duplicate-deadline"), "时限规则 id", "deadline rule id", "时限规则 id 须各不相同", "deadline rule ids must be unique")
+        }
+        return .error(words.code, zh: "\(words.kindZh) “\(id)” 重复（已用于 \(first)）；\(words.ruleZh)",
+                      en: "\(words.kindEn) \"\(id)\" is used twice (also at \(first)); \(words.ruleEn)")
+    }
+
+    /// Category points that do not add up to the scale.
+    static func pointsSum(_ sum: ExactDecimal, scale: ExactDecimal) -> Self {
+        .error("criteria.points-sum", zh: "各类别分值之和为 \(sum)，应等于满分 scale \(scale)",
+               en: "category points add up to \(sum); they must add up to scale \(scale)")
+    }
+
+    /// An item's deduction above its category's points.
+    static func deductionOverPoints(_ deduction: ExactDecimal, category: String, points: ExactDecimal) -> Self {
+        .error("criteria.deduction-over-points", zh: "扣分 \(deduction) 大于所属类别 \(category) 的分值 \(points)；扣分应在 0 到 \(points) 之间",
+               en: "deduction \(deduction) is more than the points (\(points)) of its category \(category); it must be between 0 and \(points)")
+    }
+
+    /// A second part of kind checks (`first` is the first).
+    static func twoChecksParts(first: JSON5Path) -> Self {
+        .error("criteria.two-checks-parts", zh: "只能有一个 checks 部分（\(first) 已是 checks）；请合并或把本部分改为 scores",
+               en: "only one part may be of kind \"checks\" (\(first) already is); merge them or make this part \"scores\"")
+    }
+
+    static func unknownPartKind(_ text: String) -> Self {
+        .error("criteria.unknown-part-kind", zh: "未知的类型 “\(text)”；可选：checks（按检查记录计分）、scores（按 scores.csv 计分）",
+               en: "unknown kind \"\(text)\"; valid kinds: checks (scored from the check log), scores (scored from scores.csv)")
+    }
+
+    /// Part weights that do not add up to 1.
+    static func weightsSum(_ sum: ExactDecimal) -> Self {
+        .error("criteria.weights-sum", zh: "各部分权重之和为 \(sum)，应为 1", en: "part weights add up to \(sum); they must add up to 1")
+    }
+
+    static func unknownPeriod(_ text: String) -> Self {
+        .error("criteria.unknown-period", zh: "未知的排名周期 “\(text)”；可选：quarter（季）、half（半年）、month（月）",
+               en: "unknown ranking period \"\(text)\"; valid periods: quarter, half, month")
+    }
+
+    /// Component weights of a scores part that do not add up to 1.
+    static func componentWeightsSum(_ sum: ExactDecimal, part: String) -> Self {
+        .error("criteria.component-weights-sum", zh: "部分 \(part) 的各项目权重之和为 \(sum)，应为 1",
+               en: "the component weights of part \(part) add up to \(sum); they must add up to 1")
+    }
+
+    static func bandAboveScale(_ min: ExactDecimal, scale: ExactDecimal) -> Self {
+        .error("criteria.band-above-scale", zh: "等次下限 \(min) 高于满分 scale \(scale)", en: "band min \(min) is above scale \(scale)")
+    }
+
+    /// A band whose min is not below the one listed before it.
+    static func bandsNotDescending(_ min: ExactDecimal, before: String, beforeMin: ExactDecimal) -> Self {
+        .error("criteria.bands-not-descending",
+               zh: "等次下限 \(min) 不低于前面等次 \(before) 的下限 \(beforeMin)；bands 须从高到低排列，下限严格递减",
+               en: "band min \(min) is not below the min \(beforeMin) of band \(before) listed before it; bands go from highest to lowest with strictly descending min")
+    }
+
+    static func lastBandNotZero(_ min: ExactDecimal) -> Self {
+        .error("criteria.last-band-not-zero", zh: "最后一个等次的下限为 \(min)，应为 0（每个总分都须落入某一等次）",
+               en: "the last band's min is \(min); it must be 0 (every total must fall in a band)")
+    }
+
+    /// A band name (in quota or veto) that is not one of the bands.
+    static func unknownBand(_ name: String, valid: [String]) -> Self {
+        .error("criteria.unknown-band", zh: "等次 “\(name)” 不存在；可选：" + valid.joined(separator: "、"),
+               en: "band \"\(name)\" does not exist; valid bands: " + valid.joined(separator: ", "))
+    }
+
+    static func quotaOnLowestBand(_ name: String) -> Self {
+        .error("criteria.quota-on-lowest-band", zh: "等次 “\(name)” 是最低等次，超出名额的单位无法再降一等；名额限制应设在更高的等次上",
+               en: "band \"\(name)\" is the lowest band, so units over the quota have no lower band to move to; put the quota on a higher band")
+    }
+
+    /// A survey component that is not a component of a scores part.
+    static func unknownSurveyComponent(_ id: String, valid: [String]) -> Self {
+        .error("criteria.unknown-component",
+               zh: "项目 “\(id)” 不存在；可选：" + (valid.isEmpty ? "无（没有 scores 部分）" : valid.joined(separator: "、")),
+               en: "component \"\(id)\" does not exist; valid components: " + (valid.isEmpty ? "none (there is no scores part)" : valid.joined(separator: ", ")))
     }
 }
