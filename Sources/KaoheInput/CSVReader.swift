@@ -222,9 +222,9 @@ public enum CSVReader {
 package struct CSVFieldRef {
     /// The field's text: bytes `start..<end` of the window, or of the scanner's scratch
     /// buffer when `unescaped` (a quoted field whose doubled quotes were undone).
-    var start: Int
-    var end: Int
-    var unescaped: Bool
+    package var start: Int
+    package var end: Int
+    package var unescaped: Bool
     /// Where the field starts (its opening quote when quoted) and where that physical line
     /// starts, for its column.
     var at: Int
@@ -263,7 +263,7 @@ package struct CSVScanner {
     package private(set) var recordStart = 0
     package private(set) var fields: [CSVFieldRef] = []
     /// Text of quoted fields with doubled quotes undone.
-    let scratch = ByteBuffer()
+    package let scratch = ByteBuffer()
     private var recordBad = false
     private var starved = false
 
@@ -601,34 +601,37 @@ package struct CSVScanner {
 
 /// A growable byte buffer with a stable address while it is not grown.
 package final class ByteBuffer {
-    package private(set) var base: UnsafeMutablePointer<UInt8>
+    package var base: UnsafeMutablePointer<UInt8> { _base }
+    package var count: Int { get { _count } set { _count = newValue } }
+    // Kept private so that the scanner's accesses need no run-time exclusivity check.
+    private var _base: UnsafeMutablePointer<UInt8>
+    private var _count = 0
     private(set) var capacity: Int
-    package var count = 0
 
     package init(capacity: Int = 256) {
         self.capacity = max(16, capacity)
-        base = UnsafeMutablePointer<UInt8>.allocate(capacity: self.capacity)
+        _base = UnsafeMutablePointer<UInt8>.allocate(capacity: self.capacity)
     }
 
-    deinit { base.deallocate() }
+    deinit { _base.deallocate() }
 
     /// Makes room for `extra` more bytes.
     package func reserve(_ extra: Int) {
-        guard count + extra > capacity else { return }
+        guard _count + extra > capacity else { return }
         var newCapacity = capacity
-        while newCapacity < count + extra { newCapacity *= 2 }
+        while newCapacity < _count + extra { newCapacity *= 2 }
         let newBase = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
-        newBase.update(from: base, count: count)
-        base.deallocate()
-        base = newBase
+        newBase.update(from: _base, count: _count)
+        _base.deallocate()
+        _base = newBase
         capacity = newCapacity
     }
 
     @inline(__always)
     func append(_ byte: UInt8) {
-        if count == capacity { reserve(1) }
-        base[count] = byte
-        count += 1
+        if _count == capacity { reserve(1) }
+        _base[_count] = byte
+        _count += 1
     }
 }
 
@@ -784,12 +787,20 @@ package final class CSVStream {
     private var checked = 0
     let maxRecord: Int
     /// Stream offset of the first byte found not to be UTF-8 (the stream then ends).
-    package private(set) var invalidUTF8At: Int?
+    package var invalidUTF8At: Int? { get { _invalidUTF8At } }
+    // Kept private so that the record loop's accesses need no run-time exclusivity check.
+    private var _invalidUTF8At: Int? = nil
     /// The stream stops before a record that starts at or after this stream offset.
-    package var stopAt = Int.max
+    package var stopAt: Int { get { _stopAt } set { _stopAt = newValue } }
+    // Kept private so that the record loop's accesses need no run-time exclusivity check.
+    private var _stopAt: Int = Int.max
     /// Syntax errors kept; later ones are only counted in ``omittedDiagnostics``.
-    package var diagnosticLimit = Int.max
-    package private(set) var omittedDiagnostics = 0
+    package var diagnosticLimit: Int { get { _diagnosticLimit } set { _diagnosticLimit = newValue } }
+    // Kept private so that the record loop's accesses need no run-time exclusivity check.
+    private var _diagnosticLimit: Int = Int.max
+    package var omittedDiagnostics: Int { get { _omittedDiagnostics } }
+    // Kept private so that the record loop's accesses need no run-time exclusivity check.
+    private var _omittedDiagnostics: Int = 0
 
     /// `startOffset` is the stream offset of the source's first byte; `line` the physical line
     /// it starts. At offset 0, up to `byteOrderMarks` UTF-8 byte order marks are skipped: one
@@ -841,6 +852,47 @@ package final class CSVStream {
         while next(&scanner, beforeMove: beforeMove) { body(&scanner) }
     }
 
+    /// What ``advance(_:)`` found.
+    package enum Advance { case record, windowFull, end }
+
+    /// Moves the scanner out, for a reader that runs the record loop itself: ``advance(_:)``
+    /// until `.end`, calling ``moveWindow(_:)`` on `.windowFull` (after finishing with the
+    /// window's bytes), then ``putBack(_:)``. The loop and its body then compile together in the
+    /// reader's module, with no closure between them.
+    package func borrowScanner() -> CSVScanner { takeScanner() }
+
+    /// Puts back a scanner taken with ``borrowScanner()``.
+    package func putBack(_ scanner: CSVScanner) { self.scanner = scanner }
+
+    /// Advances `scanner` to the next record; `.windowFull` when the window's bytes must move
+    /// first (positions of earlier records stop being valid then).
+    package func advance(_ scanner: inout CSVScanner) -> Advance {
+        while true {
+            if _invalidUTF8At != nil { return .end }
+            if base + scanner.pos >= _stopAt {
+                check(upTo: scanner.pos, final: true)
+                return .end
+            }
+            let step = scanner.next()
+            if scanner.diagnostics.count > _diagnosticLimit {
+                _omittedDiagnostics += scanner.diagnostics.count - _diagnosticLimit
+                scanner.diagnostics.removeSubrange(_diagnosticLimit...)
+            }
+            switch step {
+            case .record: return .record
+            case .skipped: continue
+            case .end:
+                check(upTo: count, final: true)
+                return .end
+            case .starved: return .windowFull
+            }
+        }
+    }
+
+    /// Moves the window on after ``advance(_:)`` returned `.windowFull`; false when the input
+    /// ends or cannot be read.
+    package func moveWindow(_ scanner: inout CSVScanner) -> Bool { refill(&scanner) }
+
     /// Runs `body` on the scanner in place.
     package func withScanner<R>(_ body: (inout CSVScanner) -> R) -> R { body(&scanner) }
 
@@ -853,25 +905,10 @@ package final class CSVStream {
 
     private func next(_ scanner: inout CSVScanner, beforeMove: (inout CSVScanner) -> Void = { _ in }) -> Bool {
         while true {
-            if invalidUTF8At != nil { return false }
-            if base + scanner.pos >= stopAt {
-                check(upTo: scanner.pos, final: true)
-                return false
-            }
-            let step = scanner.next()
-            if scanner.diagnostics.count > diagnosticLimit {
-                omittedDiagnostics += scanner.diagnostics.count - diagnosticLimit
-                scanner.diagnostics.removeSubrange(diagnosticLimit...)
-            }
-            switch step {
-            case .record:
-                return true
-            case .skipped:
-                continue
-            case .end:
-                check(upTo: count, final: true)
-                return false
-            case .starved:
+            switch advance(&scanner) {
+            case .record: return true
+            case .end: return false
+            case .windowFull:
                 beforeMove(&scanner)
                 guard refill(&scanner) else { return false }
             }
@@ -881,14 +918,14 @@ package final class CSVStream {
     /// Checks bytes `checked..<end` of the window for UTF-8. With `final` false, a character cut
     /// by `end` is left for later.
     private func check(upTo end: Int, final: Bool) {
-        guard invalidUTF8At == nil, end > checked else { return }
+        guard _invalidUTF8At == nil, end > checked else { return }
         if let bad = CSVReader.firstInvalidUTF8(window, from: checked, to: end) {
             // A sequence cut by the end of a partial range is checked again later.
             if !final && end - bad < 4 && CSVStream.isIncompletePrefix(window + bad, count: end - bad) {
                 checked = bad
                 return
             }
-            invalidUTF8At = base + bad
+            _invalidUTF8At = base + bad
             return
         }
         checked = end
@@ -929,12 +966,12 @@ package final class CSVStream {
         let start = scanner.pos
         if start > 0 {
             check(upTo: start, final: false)
-            if invalidUTF8At != nil { return false }
+            if _invalidUTF8At != nil { return false }
             discard(start)
         } else if count == capacity {
             guard capacity < maxRecord else {
                 skipOversizedRecord(&scanner)
-                return invalidUTF8At == nil
+                return _invalidUTF8At == nil
             }
             let grown = min(maxRecord, capacity * 2)
             let bigger = UnsafeMutablePointer<UInt8>.allocate(capacity: grown)
@@ -972,7 +1009,7 @@ package final class CSVStream {
             while i < count && window[i] != CSVReader.lf && window[i] != CSVReader.cr { i += 1 }
             if i < count || atEnd { break }
             check(upTo: count, final: false)
-            if invalidUTF8At != nil { return }
+            if _invalidUTF8At != nil { return }
             let consumed = checked
             discard(consumed)
             i -= consumed

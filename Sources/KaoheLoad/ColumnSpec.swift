@@ -1,6 +1,6 @@
 import KaoheModel
 import KaoheInput
-/// The columns of each data file and their Chinese header aliases (SPEC 2.3).
+/// The columns of each data file and their Chinese header aliases (docs/data-files.md).
 struct ColumnSpec: Sendable {
     var name: String
     var aliases: [String]

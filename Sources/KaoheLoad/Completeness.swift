@@ -1,6 +1,6 @@
 import KaoheModel
 import KaoheInput
-/// Every unit needs a score for every component (SPEC 3.4); the survey component comes from survey.csv.
+/// Every unit needs a score for every component (docs/scoring.md §3); the survey component comes from survey.csv.
 enum Completeness {
     /// What the score files named, valid or not; nil when the file was not read at all (its
     /// absence is reported on its own).

@@ -1,6 +1,6 @@
 import KaoheModel
 import KaoheInput
-/// Gaps in the check log (SPEC 5): unit-weeks with no record and units never checked.
+/// Gaps in the check log (docs/data-files.md): unit-weeks with no record and units never checked.
 enum Coverage {
     /// ISO weeks of the year are counted up to the week of the latest check in the file, so a
     /// year still in progress does not report its future weeks as gaps.

@@ -17,7 +17,7 @@ public struct LoadedData: Sendable {
     public var warnings: [Diagnostic] { diagnostics.filter { !$0.isError } }
 }
 
-/// Reads and validates a data folder (SPEC 2.3).
+/// Reads and validates a data folder (docs/data-files.md).
 public enum DataFolder {
     /// The data files in reading order.
     package static let files = (manifest: "assessment.json5", units: "units.csv", checks: "checks.csv",

@@ -1,4 +1,4 @@
-/// How every input row was used, and the gaps in the check log (SPEC section 5).
+/// How every input row was used, and the gaps in the check log (docs/data-files.md).
 public struct DataQuality: Sendable, Hashable {
     /// Per input file, in the order read.
     public var files: [FileUsage]

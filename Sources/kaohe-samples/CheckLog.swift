@@ -59,7 +59,7 @@ struct CheckStats {
         deductions[(unit * periods + period) * categories + category] += tenths
     }
 
-    /// The checks part score (SPEC 3.2–3.3), estimated in hundredths.
+    /// The checks part score (docs/scoring.md §1–§2), estimated in hundredths.
     func dailyScore(unit: Int, points: [Int]) -> Int {
         var sum = 0
         for period in 0..<periods {

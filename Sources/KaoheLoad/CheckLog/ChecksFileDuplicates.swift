@@ -14,7 +14,7 @@ extension ChecksFile {
         }
     }
 
-    /// Finding rows that repeat an earlier row exactly (SPEC 5).
+    /// Finding rows that repeat an earlier row exactly (docs/data-files.md).
     enum Duplicates {
         /// Failed checks that repeat an earlier one: same date, unit, item, written deduction
         /// (or none), note and rectified date. `explicit[i]`: failure `i` had its deduction

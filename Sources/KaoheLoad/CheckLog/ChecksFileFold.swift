@@ -84,7 +84,7 @@ extension ChecksFile {
         mutating func row(_ scanner: inout CSVScanner, _ s: Shared) {
             let line = scanner.recordLine
             var blank = true
-            for i in scanner.fields.indices where !DataTable.isBlank(scanner.field(i)) {
+            for i in scanner.fields.indices where !DataTable.isBlank(scanner.bytes(i)) {
                 blank = false
                 break
             }
@@ -141,13 +141,13 @@ extension ChecksFile {
         @inline(__always)
         mutating func fast(_ scanner: inout CSVScanner, _ s: Shared, line: Int) -> Bool {
             guard scanner.fields.count == s.fieldCount, s.date >= 0, s.unit >= 0, s.result >= 0, s.item >= 0,
-                  let day = s.dayOfYear(scanner.field(s.date)) else { return false }
-            let unitBytes = scanner.field(s.unit)
+                  let day = s.dayOfYear(scanner.bytes(s.date)) else { return false }
+            let unitBytes = scanner.bytes(s.unit)
             guard unitBytes.count > 0, !ChecksFile.needsTrim(unitBytes), let unitBase = unitBytes.baseAddress,
                   unitBase >= scanner.p, unitBase < scanner.p + scanner.n,
-                  let passed = ChecksFile.result(scanner.field(s.result)) else { return false }
+                  let passed = ChecksFile.result(scanner.bytes(s.result)) else { return false }
             var item = -1
-            let itemBytes = scanner.field(s.item)
+            let itemBytes = scanner.bytes(s.item)
             if itemBytes.count > 0 {
                 guard let found = s.item(itemBytes) else { return false }
                 item = found
@@ -156,7 +156,7 @@ extension ChecksFile {
             }
             var deduction: ExactDecimal?
             if s.deduction >= 0 {
-                let bytes = scanner.field(s.deduction)
+                let bytes = scanner.bytes(s.deduction)
                 if bytes.count > 0 {
                     guard !ChecksFile.needsTrim(bytes), let value = ChecksFile.decimal(bytes), !value.isNegative else { return false }
                     if passed {
@@ -169,7 +169,7 @@ extension ChecksFile {
             }
             var rectified: CivilDate?
             if s.rectified >= 0 {
-                let bytes = scanner.field(s.rectified)
+                let bytes = scanner.bytes(s.rectified)
                 if bytes.count > 0 {
                     guard !passed, let value = Shared.anyDate(bytes), !(value < s.dayDates[day]) else { return false }
                     rectified = value
@@ -177,7 +177,7 @@ extension ChecksFile {
             }
             var note = -1
             if s.note >= 0 {
-                let bytes = scanner.field(s.note)
+                let bytes = scanner.bytes(s.note)
                 if bytes.count > 0 {
                     guard !ChecksFile.needsTrim(bytes) else { return false }
                     note = intern(bytes)
@@ -382,8 +382,21 @@ extension ChecksFile {
             swap(&local, &fold)
             defer { swap(&local, &fold) }
             let shared = self.shared
-            stream.forEach({ scanner in local.row(&scanner, shared) },
-                           beforeMove: { scanner in local.flush(&scanner, shared) })
+            // The record loop runs here rather than through a closure, so that each row is
+            // folded without a call across the module boundary.
+            var scanner = stream.borrowScanner()
+            reading: while true {
+                switch stream.advance(&scanner) {
+                case .record:
+                    local.row(&scanner, shared)
+                case .windowFull:
+                    local.flush(&scanner, shared)
+                    guard stream.moveWindow(&scanner) else { break reading }
+                case .end:
+                    break reading
+                }
+            }
+            stream.putBack(scanner)
             stream.withScanner { local.flush(&$0, shared) }
         }
 
@@ -391,5 +404,15 @@ extension ChecksFile {
             stream.shiftDiagnosticLines(by: shift)
             fold.shiftLines(by: shift)
         }
+    }
+}
+
+extension CSVScanner {
+    /// The bytes of field `i` of the current record (``CSVScanner/field(_:)``, read from the
+    /// scanner's fields here so the check log's hot loop makes no call for it).
+    @inline(__always)
+    func bytes(_ i: Int) -> UnsafeBufferPointer<UInt8> {
+        let f = fields[i]
+        return UnsafeBufferPointer(start: (f.unescaped ? UnsafePointer(scratch.base) : p) + f.start, count: f.end - f.start)
     }
 }

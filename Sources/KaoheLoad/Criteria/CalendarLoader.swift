@@ -2,7 +2,7 @@ import KaoheModel
 import KaoheInput
 import Foundation
 
-/// Loads working-day calendars (工作日日历, `Criteria/calendars/cn-YYYY.json`, SPEC 2.2):
+/// Loads working-day calendars (工作日日历, `Criteria/calendars/cn-YYYY.json`, docs/criteria.md, `calendar`):
 /// `{region, year, source, holidays: [dates], workdays: [dates]}`.
 ///
 /// `holidays` are official days off (法定节假日), `workdays` the weekend days worked instead

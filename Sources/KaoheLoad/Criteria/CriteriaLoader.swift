@@ -1,6 +1,6 @@
 import KaoheModel
 import KaoheInput
-/// Loads a criteria file (评分标准, `Criteria/*.json5`, SPEC 2.1) into ``Criteria``.
+/// Loads a criteria file (评分标准, `Criteria/*.json5`, docs/criteria.md) into ``Criteria``.
 ///
 /// Every fault is reported at once, each with the JSON path, line and column of the node at
 /// fault: unknown or missing fields, wrong types, repeated ids, sums that do not add up,

@@ -1,6 +1,6 @@
 import KaoheModel
 import KaoheInput
-/// A data folder's `assessment.json5` (SPEC 2.3): which year, its title, and which criteria apply.
+/// A data folder's `assessment.json5` (docs/data-files.md): which year, its title, and which criteria apply.
 public struct Manifest: Sendable, Hashable {
     /// The assessment year (考核年度).
     public var year: Int

@@ -2,7 +2,7 @@ import KaoheModel
 import KaoheLoad
 import KaoheScoring
 import KaoheSimulation
-/// The JSON shapes of SPEC 4.1 built from an ``Assessment``. Numbers are the rounded values
+/// The JSON shapes of docs/commands.md built from an ``Assessment``. Numbers are the rounded values
 /// the assessment holds; nothing is computed here.
 public enum AssessmentJSON {
     /// `grade --format json`.

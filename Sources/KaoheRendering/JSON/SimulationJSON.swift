@@ -2,7 +2,7 @@ import KaoheModel
 import KaoheLoad
 import KaoheScoring
 import KaoheSimulation
-/// `simulate --format json` (SPEC 4.1) and `simulate --margins --format json`.
+/// `simulate --format json` (docs/commands.md) and `simulate --margins --format json`.
 public enum SimulationJSON {
     /// `{"changes": [...]}`; with `--margins`, also `"margins"` after the changes.
     public static func diff(_ diff: SimulationDiff, margins: [Margin]? = nil) -> JSONValue {

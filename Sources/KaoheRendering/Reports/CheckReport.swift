@@ -3,7 +3,7 @@ import KaoheLoad
 import KaoheScoring
 import KaoheSimulation
 /// `kaohe check` as a document: every diagnostic with its excerpt, then the data-quality
-/// summary (SPEC 5): how every row was used, and the gaps in the check log.
+/// summary (docs/data-files.md): how every row was used, and the gaps in the check log.
 public enum CheckReport {
     public static func document(_ loaded: LoadedData, folder: String, language: Language) -> Document {
         let l: (String, String) -> String = { language == .zh ? $0 : $1 }

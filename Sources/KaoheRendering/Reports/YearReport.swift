@@ -13,7 +13,7 @@ import KaoheSimulation
 ///    group's highest, average and lowest period score (one line per unit would be unreadable
 ///    for 25 units), the per-unit period scores behind it, and the last places.
 /// 4. Monthly bulletins: units rated 不合格 per month and group (bars) and the month table.
-/// 5. Data quality (SPEC 5).
+/// 5. Data quality (docs/data-files.md).
 /// Appendix 1: one page per unit with its audit trail and consequences. Appendix 2: the twelve
 /// monthly bulletins, one page each.
 public enum YearReport {
