@@ -1,9 +1,9 @@
-/// A column of decimals kept in 9 bytes each (a 64-bit mantissa and its exponent) instead of
+/// A column of decimals kept in 5 bytes each (a 32-bit mantissa and its exponent) instead of
 /// the 32 of ``ExactDecimal``, for facts kept per unit and period in a year of many units.
 /// Values read back exactly as stored, exponent included (`2` and `2.0` stay distinct); a
-/// mantissa beyond 64 bits is kept aside.
+/// mantissa beyond 32 bits is kept aside.
 package struct CompactDecimals: Sendable {
-    private var mantissas: [Int64] = []
+    private var mantissas: [Int32] = []
     private var exponents: [Int8] = []
     private var wide: [Int: ExactDecimal] = [:]
     private static let inWide = Int8.min
@@ -18,7 +18,7 @@ package struct CompactDecimals: Sendable {
     package var count: Int { mantissas.count }
 
     package mutating func append(_ value: ExactDecimal) {
-        if let narrow = Int64(exactly: value.mantissa), value.exponent >= 0, value.exponent <= Int(Int8.max) {
+        if let narrow = Int32(exactly: value.mantissa), value.exponent >= 0, value.exponent <= Int(Int8.max) {
             mantissas.append(narrow)
             exponents.append(Int8(value.exponent))
         } else {

@@ -198,6 +198,24 @@ public struct FailureLog: Sendable {
                        derivation: extra?.derivation)
     }
 
+    /// The check and rectification dates and the line of the failure at a position, and
+    /// whether it was derived from a register, without building its texts (for rules that
+    /// read every failed check of a year).
+    package func dates(at position: Int) -> (date: CivilDate, rectified: CivilDate?, line: Int, derived: Bool) {
+        let record = record(at: position)
+        let extra = extras.isEmpty ? nil : extras[position]
+        let date = record.day == FailureLog.inExtras ? extra?.date ?? CivilDate(dayNumber: 0)
+            : CivilDate(dayNumber: (base ?? 0) + Int(record.day))
+        let rectified: CivilDate?
+        switch record.rectified {
+        case FailureLog.notRectified: rectified = nil
+        case FailureLog.rectifiedInExtras: rectified = extra?.rectified
+        default: rectified = CivilDate(dayNumber: date.dayNumber + Int(record.rectified))
+        }
+        let line = record.line == UInt32.max ? extra?.line ?? 0 : Int(record.line)
+        return (date, rectified, line, extra?.derivation != nil)
+    }
+
     /// Stores a failure at a position (appending when `position == count`).
     private mutating func store(_ failure: Failure, at position: Int) {
         if file == nil { file = failure.source.file }

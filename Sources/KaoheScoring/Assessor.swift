@@ -62,28 +62,35 @@ public enum Assessor {
     public static func orderedGroups(_ units: [Unit]) -> [String] { RankingRule.orderedGroups(units) }
 }
 
-/// One unit's result up to its band: the rules that need only the unit's own data.
+/// One unit's result up to its band: the rules that need only the unit's own data, with the
+/// survey (§4) and the scores parts (§3) worked out for every unit first.
 struct UnitScoring {
     let dataset: Dataset
     let tables: AssessmentTables
     let sharedParts: [SharedPart]
-    let componentLists: [ComponentList?]
-    let scores: ScoresByUnit
-    let surveys: [String: SurveyRecord]
+    /// Per part: the component table of a scores part.
+    let componentTables: [ComponentTable?]
+    let surveys: [SurveyOutcome?]
     let events: [String: [Event]]
 
     init(dataset: Dataset, tables: AssessmentTables) {
         self.dataset = dataset
         self.tables = tables
-        sharedParts = dataset.criteria.parts.map(SharedPart.init)
-        componentLists = dataset.criteria.parts.map { part in
-            if case .scores(let components) = part.kind { return ComponentList(components) }
-            return nil
+        let criteria = dataset.criteria
+        sharedParts = criteria.parts.map(SharedPart.init)
+        var records: [String: SurveyRecord] = [:]
+        for record in dataset.surveys { records[record.unit] = record }
+        surveys = dataset.units.map { unit in                                               // §4
+            criteria.survey.flatMap { rule in
+                records[unit.id].flatMap { SurveyRateRule.outcome($0, rule: rule, places: criteria.places) }
+            }
         }
-        scores = ScoresByUnit(dataset.scores, units: dataset.units)
-        var surveys: [String: SurveyRecord] = [:]
-        for record in dataset.surveys { surveys[record.unit] = record }
-        self.surveys = surveys
+        let scores = ScoresByUnit(dataset.scores, units: dataset.units)
+        componentTables = criteria.parts.enumerated().map { [surveys, sharedParts] p, part in  // §3
+            guard case .scores(let components) = part.kind else { return nil }
+            return ScoresPartRule.table(sharedParts[p], components: ComponentList(components), scores: scores,
+                                        surveys: surveys, surveyComponent: criteria.survey?.component, places: criteria.places)
+        }
         var events: [String: [Event]] = [:]
         for event in dataset.events { events[event.unit, default: []].append(event) }
         self.events = events
@@ -93,19 +100,11 @@ struct UnitScoring {
         let criteria = dataset.criteria
         let places = criteria.places
         let unit = dataset.units[u]
-        let survey = criteria.survey.flatMap { rule in                                      // §4
-            surveys[unit.id].flatMap { SurveyRateRule.outcome($0, rule: rule, places: places) }
-        }
-        let parts = criteria.parts.enumerated().map { p, part -> PartScore in
-            switch part.kind {
-            case .checks:                                                                   // §2
-                guard let periods = tables.periods else { return PartScore(shared: sharedParts[p], score: .zero, stored: .scores([])) }
-                return ChecksPartRule.score(sharedParts[p], periods: periods, unit: u, places: places)
-            case .scores(let components):                                                   // §3
-                return ScoresPartRule.score(sharedParts[p], components: componentLists[p] ?? ComponentList(components),
-                                            scores: scores.byComponent(unit: u), survey: survey,
-                                            surveyComponent: criteria.survey?.component, places: places)
-            }
+        let survey = surveys[u]
+        let parts = criteria.parts.indices.map { p -> PartScore in
+            if let table = componentTables[p] { return table.partScore(unit: u) }               // §3
+            guard let periods = tables.periods else { return PartScore(shared: sharedParts[p], score: .zero, stored: .checks(nil, unit: 0, sum: .zero)) }
+            return ChecksPartRule.score(sharedParts[p], periods: periods, unit: u, places: places)  // §2
         }
         let unitEvents = events[unit.id] ?? []
         let bonus = AdjustmentsRule.bonus(unitEvents, criteria: criteria)                  // §5

@@ -10,17 +10,17 @@ public struct PartScore: Sendable {
     public var detail: Detail {
         switch stored {
         case .checks(let table, let unit, let sum):
-            return .checks(periodScores: table.scores(unit: Int(unit)).map(\.score), sum: sum)
-        case .scores(let components):
-            return .scores(components)
+            return .checks(periodScores: table?.scores(unit: Int(unit)).map(\.score) ?? [], sum: sum)
+        case .scores(let table, let unit):
+            return .scores(table.componentScores(unit: Int(unit)))
         }
     }
     let stored: StoredDetail
 
-    /// The detail as kept: a checks part's period scores stay in the period table.
+    /// The detail as kept: in the period table (checks part) or the component table (scores part).
     enum StoredDetail: Sendable {
-        case checks(PeriodTable, unit: Int32, sum: ExactDecimal)
-        case scores([ComponentScore])
+        case checks(PeriodTable?, unit: Int32, sum: ExactDecimal)
+        case scores(ComponentTable, unit: Int32)
     }
 
     public enum Detail: Sendable {

@@ -4,28 +4,110 @@ import KaoheModel
 /// score)`. The survey component scores the survey (§4); a component without a score counts 0
 /// (the loader reports it as an error before scoring is reached).
 enum ScoresPartRule {
-    static func score(_ part: SharedPart, components: ComponentList, scores: [String: ScoreRecord],
-                      survey: SurveyOutcome?, surveyComponent: String?, places: Int) -> PartScore {
-        var detail: [ComponentScore] = []
-        detail.reserveCapacity(components.list.count)
-        var total = ExactDecimal.zero
-        for (index, component) in components.list.enumerated() {
-            let score: ExactDecimal
-            let source: SourceRef?
+    /// One unit's component scores and where each came from.
+    static func components(_ components: [Component], scores: [String: ScoreRecord], survey: SurveyOutcome?,
+                           surveyComponent: String?) -> [(score: ExactDecimal, source: SourceRef?)] {
+        components.map { component in
             if component.id == surveyComponent, let surveyScore = survey?.score {
-                score = surveyScore
-                source = survey?.record.source
+                return (surveyScore, survey?.record.source)
             } else if let record = scores[component.id] {
-                score = record.score
-                source = record.source
-            } else {
-                score = .zero
-                source = nil
+                return (record.score, record.source)
             }
-            total += component.weight * score
-            detail.append(ComponentScore(components: components, index: Int32(truncatingIfNeeded: index), score: score,
-                                         source: source))
+            return (.zero, nil)
         }
-        return PartScore(shared: part, score: total.rounded(places), stored: .scores(detail))
+    }
+
+    /// The part score: `round(Σ weight × score)`.
+    static func score(_ components: [Component], scores: [ExactDecimal], places: Int) -> ExactDecimal {
+        var total = ExactDecimal.zero
+        for (component, score) in zip(components, scores) { total += component.weight * score }
+        return total.rounded(places)
+    }
+
+    /// Every unit's component scores of one part, and its part scores.
+    static func table(_ part: SharedPart, components: ComponentList, scores: ScoresByUnit, surveys: [SurveyOutcome?],
+                      surveyComponent: String?, places: Int) -> ComponentTable {
+        let builder = ComponentTable.Builder(components: components, units: surveys.count)
+        for u in surveys.indices {
+            let found = self.components(components.list, scores: scores.byComponent(unit: u), survey: surveys[u],
+                                        surveyComponent: surveyComponent)
+            builder.add(found, score: score(components.list, scores: found.map(\.score), places: places))
+        }
+        return builder.finish(part)
+    }
+}
+
+/// The component scores of one scores part for every unit, as §3 found them, in compact
+/// columns, with each unit's part score.
+package final class ComponentTable: Sendable {
+    let part: SharedPart
+    let components: ComponentList
+    /// `[unit × components + component]`.
+    let scores: CompactDecimals
+    /// Source of each score: line (−1: none) and file (a position in `files`).
+    let lines: [Int]
+    let fileOf: [UInt8]
+    let files: [String]
+    /// `[unit]`.
+    let partScores: CompactDecimals
+
+    init(part: SharedPart, components: ComponentList, scores: CompactDecimals, lines: [Int], fileOf: [UInt8],
+         files: [String], partScores: CompactDecimals) {
+        self.part = part; self.components = components; self.scores = scores; self.lines = lines
+        self.fileOf = fileOf; self.files = files; self.partScores = partScores
+    }
+
+    func partScore(unit: Int) -> PartScore {
+        PartScore(shared: part, score: partScores[unit], stored: .scores(self, unit: Int32(truncatingIfNeeded: unit)))
+    }
+
+    func componentScores(unit: Int) -> [ComponentScore] {
+        let n = components.list.count
+        return (0..<n).map { c in
+            let k = unit * n + c
+            let source = lines[k] < 0 ? nil : SourceRef(file: files[Int(fileOf[k])], line: lines[k])
+            return ComponentScore(components: components, index: Int32(truncatingIfNeeded: c), score: scores[k], source: source)
+        }
+    }
+
+    /// Collects the table a unit at a time.
+    final class Builder {
+        let components: ComponentList
+        var scores = CompactDecimals()
+        var lines: [Int] = []
+        var fileOf: [UInt8] = []
+        var files: [String] = []
+        var partScores = CompactDecimals()
+
+        init(components: ComponentList, units: Int) {
+            self.components = components
+            scores = CompactDecimals(reservingCapacity: units * components.list.count)
+            lines.reserveCapacity(units * components.list.count)
+            fileOf.reserveCapacity(units * components.list.count)
+            partScores = CompactDecimals(reservingCapacity: units)
+        }
+
+        func add(_ found: [(score: ExactDecimal, source: SourceRef?)], score: ExactDecimal) {
+            for (value, source) in found {
+                scores.append(value)
+                lines.append(source?.line ?? -1)
+                var file = 0
+                if let name = source?.file {
+                    if let known = files.firstIndex(of: name) {
+                        file = known
+                    } else if files.count < Int(UInt8.max) {
+                        files.append(name)
+                        file = files.count - 1
+                    }
+                }
+                fileOf.append(UInt8(truncatingIfNeeded: file))
+            }
+            partScores.append(score)
+        }
+
+        func finish(_ part: SharedPart) -> ComponentTable {
+            ComponentTable(part: part, components: components, scores: scores, lines: lines, fileOf: fileOf,
+                           files: files, partScores: partScores)
+        }
     }
 }

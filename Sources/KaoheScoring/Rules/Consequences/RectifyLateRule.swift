@@ -11,32 +11,39 @@ struct LateRectification: Sendable {
 /// within the year. Lateness derived from a register (§13) is itself the finding and is not
 /// counted again.
 enum RectifyLateRule {
-    /// The date by which a failed check must be rectified.
-    static func deadline(_ failure: Failure, rule: RectifyRule, calendar: WorkingCalendar) -> CivilDate {
-        calendar.workingDay(rule.workingDays, after: failure.date)
+    /// The date by which a failed check of `date` must be rectified.
+    static func deadline(after date: CivilDate, rule: RectifyRule, calendar: WorkingCalendar) -> CivilDate {
+        calendar.workingDay(rule.workingDays, after: date)
     }
 
-    /// Whether a failed check with this deadline is late.
-    static func isLate(_ failure: Failure, deadline: CivilDate, year: Int) -> Bool {
-        if failure.derivation != nil { return false }
-        if let rectified = failure.rectified { return rectified > deadline }
+    static func deadline(_ failure: Failure, rule: RectifyRule, calendar: WorkingCalendar) -> CivilDate {
+        deadline(after: failure.date, rule: rule, calendar: calendar)
+    }
+
+    /// Whether a failed check rectified on `rectified` (nil: not rectified) with this deadline is late.
+    static func isLate(rectified: CivilDate?, deadline: CivilDate, derived: Bool, year: Int) -> Bool {
+        if derived { return false }
+        if let rectified { return rectified > deadline }
         return deadline.year <= year
+    }
+
+    static func isLate(_ failure: Failure, deadline: CivilDate, year: Int) -> Bool {
+        isLate(rectified: failure.rectified, deadline: deadline, derived: failure.derivation != nil, year: year)
     }
 
     /// The late ones among a unit's failed checks (positions in `log`), by date, then line.
     static func find(_ positions: some Sequence<Int>, log: FailureLog, year: Int, rule: RectifyRule,
                      calendar: WorkingCalendar) -> [LateRectification] {
-        var found: [(failure: Failure, late: LateRectification)] = []
+        var found: [(date: CivilDate, line: Int, late: LateRectification)] = []
         for position in positions {
-            let failure = log[position]
-            let due = deadline(failure, rule: rule, calendar: calendar)
-            guard isLate(failure, deadline: due, year: year) else { continue }
-            found.append((failure, LateRectification(position: Int32(truncatingIfNeeded: position),
-                                                     deadline: Int32(truncatingIfNeeded: due.dayNumber))))
+            let check = log.dates(at: position)
+            let due = deadline(after: check.date, rule: rule, calendar: calendar)
+            guard isLate(rectified: check.rectified, deadline: due, derived: check.derived, year: year) else { continue }
+            found.append((check.date, check.line, LateRectification(position: Int32(truncatingIfNeeded: position),
+                                                                      deadline: Int32(truncatingIfNeeded: due.dayNumber))))
         }
-        return found.sorted { a, b in
-            a.failure.date != b.failure.date ? a.failure.date < b.failure.date : a.failure.source.line < b.failure.source.line
-        }.map(\.late)
+        if found.isEmpty { return [] }
+        return found.sorted { a, b in a.date != b.date ? a.date < b.date : a.line < b.line }.map(\.late)
     }
 
     static func consequences(_ late: [LateRectification], log: FailureLog) -> [Consequence] {
