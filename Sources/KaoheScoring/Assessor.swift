@@ -41,8 +41,9 @@ public enum Assessor {
         for u in results.indices {                                                          // §12.6
             results[u].facts.annualFailed = AnnualFailRule.applies(band: results[u].band, bands: criteria.bands)
         }
+        let summaries = periods.map { GroupSummary.summaries($0, groups: groups, units: units, places: criteria.places) } ?? []
         return Assessment(year: dataset.year, criteria: criteria, units: results, groups: groups,
-                          periodRankings: periodRankings, annualRanking: annual, quota: quota)
+                          periodRankings: periodRankings, annualRanking: annual, quota: quota, groupSummaries: summaries)
     }
 
     /// A ranking of any period (`rank --month 3` when the checks part is quarterly), with the

@@ -173,13 +173,10 @@ public enum YearReport {
         guard !members.isEmpty else { return [] }
         let count = members.map(\.periods.count).min() ?? 0
         let labels = assessment.periodRankings.prefix(count).map(\.period.description)
-        var highest: [ExactDecimal?] = [], average: [ExactDecimal?] = [], lowest: [ExactDecimal?] = []
-        for index in 0..<count {
-            let scores = members.map { $0.periods[index].score }
-            highest.append(scores.max())
-            lowest.append(scores.min())
-            average.append(ExactDecimal.quotient(ExactDecimal.sum(scores), ExactDecimal(scores.count), places: criteria.places))
-        }
+        let summary = assessment.groupSummaries.first { $0.group == group }?.periods.prefix(count) ?? []
+        let highest: [ExactDecimal?] = summary.map(\.highest)
+        let average: [ExactDecimal?] = summary.map(\.average)
+        let lowest: [ExactDecimal?] = summary.map(\.lowest)
         let all = members.flatMap { $0.periods.prefix(count).map(\.score) }
         let minimum = axisFloor(all.min() ?? .zero)
         let maximum = max(criteria.scale, all.max() ?? criteria.scale)

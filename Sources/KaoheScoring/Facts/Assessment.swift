@@ -17,11 +17,15 @@ public struct Assessment: Sendable {
     public var annualRanking: Ranking
     /// The 优秀 quota as applied, when the criteria set one.
     public var quota: QuotaOutcome?
+    /// Each group's highest, mean and lowest period scores (empty without a checks part).
+    public var groupSummaries: [GroupSummary]
 
     public init(year: Int, criteria: Criteria, units: [UnitResult], groups: [String],
-                periodRankings: [Ranking], annualRanking: Ranking, quota: QuotaOutcome?) {
+                periodRankings: [Ranking], annualRanking: Ranking, quota: QuotaOutcome?,
+                groupSummaries: [GroupSummary] = []) {
         self.year = year; self.criteria = criteria; self.units = units; self.groups = groups
         self.periodRankings = periodRankings; self.annualRanking = annualRanking; self.quota = quota
+        self.groupSummaries = groupSummaries
     }
 
     public func result(for unitID: String) -> UnitResult? { units.first { $0.unit.id == unitID } }
