@@ -176,46 +176,6 @@ public enum CSVReader {
         }
         return String(decoding: UnsafeBufferPointer(start: p + start, count: end - start), as: UTF8.self)
     }
-
-    /// Offset of the first byte in `start..<end` that is not part of a well-formed UTF-8
-    /// sequence ending before `end`, or nil when the range is valid UTF-8.
-    package static func firstInvalidUTF8(_ p: UnsafePointer<UInt8>, from start: Int, to end: Int) -> Int? {
-        var i = start
-        while i < end {
-            // Eight ASCII bytes at a time.
-            while i + 8 <= end {
-                let word = UnsafeRawPointer(p + i).loadUnaligned(as: UInt64.self)
-                if word & 0x8080_8080_8080_8080 != 0 { break }
-                i += 8
-            }
-            guard i < end else { return nil }
-            let b0 = p[i]
-            if b0 < 0x80 { i += 1; continue }
-            var need: Int
-            var lower: UInt8 = 0x80, upper: UInt8 = 0xBF
-            switch b0 {
-            case 0xC2...0xDF: need = 1
-            case 0xE0: need = 2; lower = 0xA0
-            case 0xE1...0xEC, 0xEE...0xEF: need = 2
-            case 0xED: need = 2; upper = 0x9F
-            case 0xF0: need = 3; lower = 0x90
-            case 0xF1...0xF3: need = 3
-            case 0xF4: need = 3; upper = 0x8F
-            default: return i
-            }
-            var j = i + 1
-            while need > 0 {
-                guard j < end else { return i }
-                let b = p[j]
-                guard b >= lower && b <= upper else { return i }
-                lower = 0x80; upper = 0xBF
-                need -= 1
-                j += 1
-            }
-            i = j
-        }
-        return nil
-    }
 }
 
 /// Where one field of the current record lies.
@@ -670,7 +630,7 @@ package final class CSVFileSource: CSVByteSource {
     }
 }
 
-/// Bytes held in memory (for tests of the stream on small inputs).
+/// Bytes held in memory.
 final class CSVMemorySource: CSVByteSource {
     private let bytes: [UInt8]
     private var offset = 0
@@ -919,35 +879,11 @@ package final class CSVStream {
     /// by `end` is left for later.
     private func check(upTo end: Int, final: Bool) {
         guard _invalidUTF8At == nil, end > checked else { return }
-        if let bad = CSVReader.firstInvalidUTF8(window, from: checked, to: end) {
-            // A sequence cut by the end of a partial range is checked again later.
-            if !final && end - bad < 4 && CSVStream.isIncompletePrefix(window + bad, count: end - bad) {
-                checked = bad
-                return
-            }
-            _invalidUTF8At = base + bad
-            return
+        switch UTF8Validation.check(window, from: checked, to: end, final: final) {
+        case .valid: checked = end
+        case .cut(let at): checked = at
+        case .invalid(let at): _invalidUTF8At = base + at
         }
-        checked = end
-    }
-
-    /// Whether the bytes are the start of a UTF-8 sequence that more bytes could complete.
-    package static func isIncompletePrefix(_ p: UnsafePointer<UInt8>, count: Int) -> Bool {
-        let b0 = p[0]
-        let need: Int
-        switch b0 {
-        case 0xC2...0xDF: need = 1
-        case 0xE0...0xEF: need = 2
-        case 0xF0...0xF4: need = 3
-        default: return false
-        }
-        guard count <= need else { return false }
-        var i = 1
-        while i < count {
-            if p[i] & 0xC0 != 0x80 { return false }
-            i += 1
-        }
-        return true
     }
 
     /// Drops the first `n` bytes of the window (already consumed and checked).

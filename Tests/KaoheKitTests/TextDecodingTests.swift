@@ -107,7 +107,7 @@ import KaoheTestSupport
     }
 
     @Test func findsTheFirstInvalidUTF8Byte() {
-        func offset(_ bytes: [UInt8]) -> Int? { TextDecoding.firstInvalidUTF8Offset(bytes[...]) }
+        func offset(_ bytes: [UInt8]) -> Int? { UTF8Validation.firstInvalid(in: bytes[...]) }
         #expect(offset(Array("中文abc".utf8)) == nil)
         #expect(offset([0x61, 0xC0, 0x80]) == 1)          // overlong
         #expect(offset([0xED, 0xA0, 0x80]) == 0)          // surrogate

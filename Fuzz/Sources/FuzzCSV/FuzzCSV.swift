@@ -27,7 +27,7 @@ public func fuzzCSV(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
                            windowBytes: 16 + knob % 64, maxRecord: 1 << 20, lineLimit: lineLimit, fieldLimit: fieldLimit)
     var rows: [CSVRow] = []
     stream.forEach({ rows.append($0.row()) })
-    let firstInvalid = TextDecoding.firstInvalidUTF8Offset(bytes[...])
+    let firstInvalid = UTF8Validation.firstInvalid(in: bytes[...])
     Fuzz.expect(stream.invalidUTF8At == firstInvalid, "the stream found another first invalid byte")
     if firstInvalid == nil {
         Fuzz.expect(rows == new.rows, "streamed rows differ from the whole text")

@@ -65,27 +65,24 @@ enum ChecksFile {
         let size = fstat(descriptor, &info) == 0 ? Int(info.st_size) : 0
         let reading = Reading(path: path, name: name, context: context, descriptor: descriptor, size: size, options: options)
 
+        // Read as UTF-8 first; what else to do is decided by EncodingDetection, which asks for a
+        // second reading as GB18030 when it needs one.
         var outcome = reading.scan(encoding: .utf8)
-        var decodeDiagnostics: [Diagnostic] = []
-        if case .invalidUTF8 = outcome {
-            let head = reading.head(3)
-            let body = head.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-            if body == 3 {
-                let line = reading.lineOfFirstInvalidUTF8(from: body)
-                diagnostics.append(Diagnostic(.invalidUTF8AfterBOM(line: line), file: path, line: line))
-                return nil
-            }
-            if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) {
-                diagnostics.append(Diagnostic(.utf16, file: path))
-                return nil
-            }
+        var bodyIsUTF8 = true
+        if case .invalidUTF8 = outcome { bodyIsUTF8 = false }
+        let head = reading.head(EncodingDetection.headBytes)
+        let decision = EncodingDetection.decide(head: head, bodyIsUTF8: bodyIsUTF8) {
             outcome = reading.scan(encoding: .gb18030)
-            if case .undecodable = outcome {
-                let line = reading.lineOfFirstInvalidUTF8(from: 0)
-                diagnostics.append(Diagnostic(.unknownEncoding(line: line), file: path, line: line))
-                return nil
-            }
-            decodeDiagnostics.append(Diagnostic(.readAsGB18030, file: path))
+            if case .undecodable = outcome { return false }
+            return true
+        }
+        let decodeDiagnostics = decision.diagnostic(file: path) {
+            let body = EncodingDetection.bodyOffset(head: head)
+            return UTF8Validation.lineOfFirstInvalid(in: CSVFileSource(descriptor: descriptor, offset: body))
+        }.map { [$0] } ?? []
+        guard decision.encoding != nil else {
+            diagnostics += decodeDiagnostics
+            return nil
         }
 
         switch outcome {

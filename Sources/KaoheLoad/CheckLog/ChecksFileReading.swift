@@ -3,8 +3,6 @@ import KaoheInput
 import Foundation
 
 extension ChecksFile {
-    enum Encoding { case utf8, gb18030 }
-
     /// What a reading of the file found.
     enum Outcome {
         case invalidUTF8
@@ -49,7 +47,7 @@ extension ChecksFile {
         }
 
         /// A stream over the whole file (decoded when GB18030).
-        func stream(_ encoding: Encoding, from offset: Int = 0) -> (CSVStream, CSVByteSource) {
+        func stream(_ encoding: TextEncoding, from offset: Int = 0) -> (CSVStream, CSVByteSource) {
             let raw = CSVFileSource(descriptor: descriptor, offset: offset)
             switch encoding {
             case .utf8:
@@ -62,49 +60,8 @@ extension ChecksFile {
             }
         }
 
-        /// 1-based line (LF, CRLF and lone CR endings) of the first byte from `start` on that is
-        /// not UTF-8, as ``TextDecoding/lineNumber(ofFirstInvalidUTF8In:)`` counts it.
-        func lineOfFirstInvalidUTF8(from start: Int) -> Int {
-            let source = CSVFileSource(descriptor: descriptor, offset: start)
-            let block = 1 << 20
-            let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: block + 4)
-            defer { buffer.deallocate() }
-            var line = 1
-            var carry = 0
-            var pendingCR = false
-            while true {
-                let got = source.read(into: buffer + carry, count: block)
-                let count = carry + got
-                let end = got == 0 ? count : count
-                var bad = CSVReader.firstInvalidUTF8(buffer, from: 0, to: end)
-                if let b = bad, got > 0, end - b < 4, CSVStream.isIncompletePrefix(buffer + b, count: end - b) {
-                    bad = nil
-                    carry = end - b
-                } else {
-                    carry = 0
-                }
-                let limit = bad ?? (end - carry)
-                var i = 0
-                while i < limit {
-                    let byte = buffer[i]
-                    if byte == 0x0A {
-                        if !pendingCR { line += 1 }
-                        pendingCR = false
-                    } else if byte == 0x0D {
-                        line += 1
-                        pendingCR = true
-                    } else {
-                        pendingCR = false
-                    }
-                    i += 1
-                }
-                if bad != nil || got == 0 { return line }
-                if carry > 0 { buffer.update(from: buffer + (end - carry), count: carry) }
-            }
-        }
-
         /// Reads the file once with `encoding`.
-        func scan(encoding: Encoding) -> Outcome {
+        func scan(encoding: TextEncoding) -> Outcome {
             let (streamA, sourceA) = stream(encoding)
             streamA.diagnosticLimit = ChecksFile.maxDiagnostics
             // The header is the first record read.
@@ -198,7 +155,7 @@ extension ChecksFile {
 
         /// Joins the halves: line numbers of the second half made absolute, failed checks in file
         /// order, duplicates found, diagnostics in the order a single reading gives them.
-        func merge(_ a: Scan, _ b: Scan?, header: [Diagnostic], ignored: [IgnoredColumn], encoding: Encoding) -> Scanned {
+        func merge(_ a: Scan, _ b: Scan?, header: [Diagnostic], ignored: [IgnoredColumn], encoding: TextEncoding) -> Scanned {
             let shift = b == nil ? 0 : a.stream.line - 1
             if let b { b.shiftLines(by: shift) }
             let scans = [a] + (b.map { [$0] } ?? [])
