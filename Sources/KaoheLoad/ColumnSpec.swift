@@ -57,18 +57,24 @@ struct HeaderMap: Sendable {
     /// Column name → field index.
     var index: [String: Int]
     var fieldCount: Int
+    /// Field indices whose header cell is blank: a row may not hold data there.
+    var unnamed: [Int] = []
 
     /// Maps the header row; unknown columns are ignored with a warning, missing required
     /// columns and repeated columns are errors.
     static func make(header: CSVRow, specs: [ColumnSpec], file: String, excerpt: String,
                      diagnostics: inout [Diagnostic], ignored: inout [IgnoredColumn]) -> HeaderMap? {
         var index: [String: Int] = [:]
+        var unnamed: [Int] = []
         var ok = true
         for (i, raw) in header.fields.enumerated() {
             let text = raw.trimmingSpaces
             let column = header.columns.indices.contains(i) ? header.columns[i] : 1
             guard let spec = specs.first(where: { $0.name.lowercased() == text.lowercased() || $0.aliases.contains(text) }) else {
-                if text.isEmpty { continue }
+                if text.isEmpty {
+                    unnamed.append(i)
+                    continue
+                }
                 ignored.append(IgnoredColumn(file: file, column: i + 1, header: text))
                 diagnostics.append(Diagnostic(.unknownColumn(text, specs: specs), file: file, line: header.line, column: column,
                                               excerpt: excerpt))
@@ -86,7 +92,7 @@ struct HeaderMap: Sendable {
             diagnostics.append(Diagnostic(.missingColumn(spec), file: file, line: header.line, column: 1, excerpt: excerpt))
             ok = false
         }
-        return ok ? HeaderMap(index: index, fieldCount: header.fields.count) : nil
+        return ok ? HeaderMap(index: index, fieldCount: header.fields.count, unnamed: unnamed) : nil
     }
 
     static func describe(_ specs: [ColumnSpec], _ language: Language) -> String {

@@ -215,14 +215,20 @@ struct DataTable {
     }
 
     /// Rows whose field count differs from the header's are rejected with that one error
-    /// (their fields cannot be trusted to sit in the right columns). Returns false for them.
+    /// (their fields cannot be trusted to sit in the right columns), and so are rows with data
+    /// under a blank header cell (it would be dropped unread). Returns false for them.
     func checkShape(_ row: inout Row) -> Bool {
         let count = row.row.fields.count
+        let columns = row.row.columns
         if count != header.fieldCount {
-            let columns = row.row.columns
             let column = count > header.fieldCount && header.fieldCount < columns.count ? columns[header.fieldCount] : (columns.last ?? 1)
             row.diagnostics.append(Diagnostic(.fieldCount(count, header: header.fieldCount), file: path, line: row.row.line,
                                               column: column, excerpt: excerpt(row.row.line)))
+            return false
+        }
+        for i in header.unnamed where i < count && !row.row.fields[i].trimmingSpaces.isEmpty {
+            row.diagnostics.append(Diagnostic(.dataInUnnamedColumn(i + 1), file: path, line: row.row.line,
+                                              column: i < columns.count ? columns[i] : 1, excerpt: excerpt(row.row.line)))
             return false
         }
         return true
@@ -259,6 +265,13 @@ extension Diagnostic.Message {
         .error("row.field-count",
                zh: "此行有 \(count) 个字段，表头有 \(header) 个；请检查多余或缺少的逗号（含逗号的内容需用英文双引号括起）",
                en: "this row has \(count) fields but the header has \(header); check for a missing or extra comma (text containing commas must be in double quotes)")
+    }
+
+    /// Data under a header cell left blank: kaohe cannot tell which column it is.
+    static func dataInUnnamedColumn(_ column: Int) -> Self {
+        .error("row.data-in-unnamed-column",
+               zh: "第 \(column) 列的表头为空，但此行在该列有内容；请在表头第 \(column) 列写上列名（如 note），或删除这一列",
+               en: "column \(column) has no header, but this row has data in it; name the column in the header row (e.g. note) or delete the column")
     }
 
     /// A required field left empty (`whatZh`, `whatEn` name it).

@@ -142,6 +142,7 @@ extension ChecksFile {
         mutating func fast(_ scanner: inout CSVScanner, _ s: Shared, line: Int) -> Bool {
             guard scanner.fields.count == s.fieldCount, s.date >= 0, s.unit >= 0, s.result >= 0, s.item >= 0,
                   let day = s.dayOfYear(scanner.bytes(s.date)) else { return false }
+            for i in s.unnamed where !DataTable.isBlank(scanner.bytes(i)) { return false }
             let unitBytes = scanner.bytes(s.unit)
             guard unitBytes.count > 0, !ChecksFile.needsTrim(unitBytes), let unitBase = unitBytes.baseAddress,
                   unitBase >= scanner.p, unitBase < scanner.p + scanner.n,

@@ -10,6 +10,8 @@ extension ChecksFile {
         let context: ValidationContext
         let header: HeaderMap
         let fieldCount: Int
+        /// Fields under a blank header cell (rows with data there take the full validation).
+        let unnamed: [Int]
         /// Field index of each column, -1 when the header has no such column.
         let date: Int, unit: Int, item: Int, result: Int, deduction: Int, note: Int, rectified: Int
         /// Unit ids, then unit names → unit index (in units.csv order); the same for items.
@@ -39,6 +41,7 @@ extension ChecksFile {
             self.context = context
             self.header = header
             fieldCount = header.fieldCount
+            unnamed = header.unnamed
             date = header.index["date"] ?? -1
             unit = header.index["unit"] ?? -1
             item = header.index["item"] ?? -1
