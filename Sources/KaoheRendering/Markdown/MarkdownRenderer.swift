@@ -17,7 +17,10 @@ public enum MarkdownRenderer {
             case .lines(let lines):
                 guard !lines.isEmpty else { continue }
                 out += "\n```text\n"
-                for line in lines { out += String(repeating: "  ", count: line.indent) + line.text.replacingOccurrences(of: "```", with: "'''") + "\n" }
+                for line in lines {
+                    let text = TerminalText.safe(line.text, singleLine: true).replacingOccurrences(of: "```", with: "'''")
+                    out += String(repeating: "  ", count: line.indent) + text + "\n"
+                }
                 out += "```\n"
             case .table(let table):
                 out += "\n"
@@ -37,18 +40,23 @@ public enum MarkdownRenderer {
         return out
     }
 
-    /// A table cell: pipes escaped, line breaks as `<br>`.
+    /// A table cell: pipes escaped, line breaks (CRLF, LF or a lone CR) as `<br>`.
     static func cell(_ text: String) -> String {
-        let escaped = escape(text).replacingOccurrences(of: "|", with: "\\|")
-        return escaped.replacingOccurrences(of: "\r\n", with: "<br>").replacingOccurrences(of: "\n", with: "<br>")
+        let lines = text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+        return lines.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { escape(String($0)).replacingOccurrences(of: "|", with: "\\|") }
+            .joined(separator: "<br>")
     }
 
-    /// Escapes the characters that would start Markdown or HTML markup inside text.
+    /// Escapes the characters that would start Markdown or HTML markup inside text (entities
+    /// and fences included); a line break becomes a space, so text stays in its block, and
+    /// control characters are shown as escapes.
     static func escape(_ text: String) -> String {
         var out = ""
-        for ch in text {
+        for ch in TerminalText.safe(text, singleLine: false) {
             switch ch {
-            case "\\", "*", "_", "`", "[", "]", "<", ">", "#": out += "\\\(ch)"
+            case "\\", "*", "_", "`", "[", "]", "<", ">", "#", "&", "~": out += "\\\(ch)"
+            case "\n", "\r\n": out += " "
             default: out.append(ch)
             }
         }

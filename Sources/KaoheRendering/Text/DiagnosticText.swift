@@ -7,14 +7,14 @@ import KaoheSimulation
 /// Chinese text).
 public enum DiagnosticText {
     public static func render(_ diagnostic: Diagnostic, language: Language, color: Bool = false) -> String {
-        var location = diagnostic.file
+        var location = TerminalText.safe(diagnostic.file, singleLine: true)
         if let line = diagnostic.line {
             location += ":\(line)"
             if let column = diagnostic.column { location += ":\(column)" }
         }
         var severity = diagnostic.severity == .error ? "error:" : "warning:"
         if color { severity = (diagnostic.severity == .error ? "\u{1B}[1;31m" : "\u{1B}[1;33m") + severity + "\u{1B}[0m" }
-        var out = "\(location): \(severity) \(diagnostic.message.text(language))\n"
+        var out = "\(location): \(severity) \(TerminalText.safe(diagnostic.message.text(language), singleLine: true))\n"
         if let excerpt = diagnostic.excerpt, let line = diagnostic.line {
             let number = String(line)
             let gutter = String(repeating: " ", count: number.count)
@@ -36,14 +36,15 @@ public enum DiagnosticText {
         diagnostics.map { render($0, language: language, color: color) }.joined()
     }
 
-    /// Long lines are cut so an excerpt stays readable; control characters are shown as spaces.
+    /// Long lines are cut so an excerpt stays readable; control characters (C0, DEL, C1) are shown
+    /// as spaces, so the caret stays under the column.
     static func visible(_ line: String) -> String {
         var out = ""
         var count = 0
         for scalar in line.unicodeScalars {
             count += 1
             if count > 300 { out += "…"; break }
-            out.unicodeScalars.append(scalar.value < 0x20 && scalar != "\t" ? " " : scalar)
+            out.unicodeScalars.append(TerminalText.needsEscape(scalar, singleLine: true) ? " " : scalar)
         }
         return out
     }

@@ -6,19 +6,20 @@ import KaoheSimulation
 /// straight with Chinese text; charts are left to the HTML report.
 public enum TextRenderer {
     public static func render(_ document: Document) -> String {
-        var out = document.title + "\n"
-        if let subtitle = document.subtitle { out += subtitle + "\n" }
+        let safe = { (text: String) in TerminalText.safe(text) }
+        var out = safe(document.title) + "\n"
+        if let subtitle = document.subtitle { out += safe(subtitle) + "\n" }
         for block in document.blocks {
             switch block {
             case .heading(let text, let level):
-                out += "\n" + (level <= 1 ? text : "【\(text)】") + "\n"
+                out += "\n" + (level <= 1 ? safe(text) : "【\(safe(text))】") + "\n"
             case .paragraph(let text):
-                out += "\n" + text + "\n"
+                out += "\n" + safe(text) + "\n"
             case .lines(let lines):
-                for line in lines { out += String(repeating: "  ", count: line.indent) + line.text + "\n" }
+                for line in lines { out += String(repeating: "  ", count: line.indent) + safe(line.text) + "\n" }
             case .table(let table):
                 out += "\n"
-                if let caption = table.caption { out += caption + "\n" }
+                if let caption = table.caption { out += safe(caption) + "\n" }
                 TextTable.render(into: &out, table: table)
             case .chart:
                 continue

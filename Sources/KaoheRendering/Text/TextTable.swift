@@ -28,9 +28,10 @@ public struct TextTable: Sendable {
     /// for the column widths, once for the text), so a long table is never held whole.
     static func render(into out: inout String, headers: [String], alignments: [Alignment], count: Int,
                        row: (Int) -> [String]) {
-        var widths = headers.map { DisplayWidth.of($0) }
+        let cellText = { (text: String) in TerminalText.safe(text, singleLine: true) }
+        var widths = headers.map { DisplayWidth.of(cellText($0)) }
         for r in 0..<count {
-            for (i, cell) in row(r).prefix(headers.count).enumerated() { widths[i] = max(widths[i], DisplayWidth.of(cell)) }
+            for (i, cell) in row(r).prefix(headers.count).enumerated() { widths[i] = max(widths[i], DisplayWidth.of(cellText(cell))) }
         }
         write(into: &out, headers: headers, alignments: alignments, widths: widths, count: count, row: row)
     }
@@ -39,11 +40,13 @@ public struct TextTable: Sendable {
     /// alignments (numbers to the right), then for the text.
     static func render(into out: inout String, table: Table) {
         let columns = table.headers.count
-        var widths = table.headers.map { DisplayWidth.of($0) }
+        var widths = table.headers.map { DisplayWidth.of(TerminalText.safe($0, singleLine: true)) }
         var numeric = Array(repeating: TableRows.Numeric.unknown, count: columns)
         for row in table.rows {
             TableRows.note(row, into: &numeric)
-            for (i, cell) in row.prefix(columns).enumerated() { widths[i] = max(widths[i], DisplayWidth.of(cell.display)) }
+            for (i, cell) in row.prefix(columns).enumerated() {
+                widths[i] = max(widths[i], DisplayWidth.of(TerminalText.safe(cell.display, singleLine: true)))
+            }
         }
         write(into: &out, headers: table.headers, alignments: numeric.map { $0 == .yes ? .right : .left }, widths: widths,
               count: table.rows.count) { table.rows[$0].map(\.display) }
@@ -55,7 +58,8 @@ public struct TextTable: Sendable {
         func line(_ cells: [String]) -> String {
             var parts: [String] = []
             for i in 0..<columns {
-                let cell = i < cells.count ? cells[i] : ""
+                // Control characters shown as escapes, so a cell cannot move the cursor or break the row.
+                let cell = i < cells.count ? TerminalText.safe(cells[i], singleLine: true) : ""
                 parts.append(DisplayWidth.pad(cell, to: widths[i], right: alignments.indices.contains(i) && alignments[i] == .right))
             }
             return TextTable.trimTrailing(parts.joined(separator: "  "))
