@@ -12,12 +12,6 @@ enum OutputFile {
         case system(path: String, errno: Int32)
         /// `path` is a socket or block device, which a result is never written to.
         case unsupported(path: String)
-
-        var path: String {
-            switch self {
-            case .system(let path, _), .unsupported(let path): return path
-            }
-        }
     }
 
     /// The first of `inputs` that `path` names, compared by device and inode after following
@@ -172,10 +166,16 @@ enum OutputFile {
         return slash == path.startIndex ? "/" : String(path[..<slash])
     }
 
-    private static func identity(_ path: String) -> [UInt64]? {
+    /// The file `path` names, after following symlinks: its device and inode.
+    private struct Identity: Equatable {
+        var device: UInt64
+        var inode: UInt64
+    }
+
+    private static func identity(_ path: String) -> Identity? {
         var info = stat()
         guard stat(path, &info) == 0 else { return nil }
-        return [UInt64(info.st_dev), UInt64(info.st_ino)]
+        return Identity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))
     }
 }
 

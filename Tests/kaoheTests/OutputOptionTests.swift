@@ -118,12 +118,28 @@ import KaoheTestSupport
         }
     }
 
-    @Test func outputWritesToDevicesAndFIFOsDirectly() {
-        let null = Golden.run(["grade", "Samples/demo-2025", "--output", "/dev/null"])
-        #expect(null.exitCode == 0 && null.stdout.isEmpty && null.stderr.isEmpty)
+    /// A character device to write to: as root, a new node in `root` for the system's
+    /// `/dev/<name>` (major 1, `minor`), so that a broken writer could never replace the real
+    /// one; otherwise the real one, which only root could replace.
+    static func device(_ name: String, minor: UInt64, in root: String) -> String {
+        guard geteuid() == 0 else { return "/dev/" + name }
+        let path = root + "/" + name
+        #expect(mknod(path, S_IFCHR | 0o666, dev_t((1 << 8) | minor)) == 0)
+        return path
+    }
+
+    static func isCharacterDevice(_ path: String) -> Bool {
         var info = stat()
-        #expect(stat("/dev/null", &info) == 0 && info.st_mode & S_IFMT == S_IFCHR)
+        return stat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFCHR
+    }
+
+    @Test func outputWritesToDevicesAndFIFOsDirectly() {
         withTemporaryFolder("kaohe-output-fifo") { root in
+            let null = OutputOptionTests.device("null", minor: 3, in: root)
+            let result = Golden.run(["grade", "Samples/demo-2025", "--output", null])
+            #expect(result.exitCode == 0 && result.stdout.isEmpty && result.stderr.isEmpty)
+            #expect(OutputOptionTests.isCharacterDevice(null))
+
             let fifo = root + "/pipe"
             #expect(mkfifo(fifo, 0o600) == 0)
             // A reader that is already there, so opening the FIFO to write does not wait (the
@@ -131,8 +147,8 @@ import KaoheTestSupport
             let reader = open(fifo, O_RDONLY | O_NONBLOCK)
             #expect(reader >= 0)
             defer { close(reader) }
-            let result = Golden.run(["grade", "Samples/demo-2025", "--format", "csv", "--output", fifo])
-            #expect(result.exitCode == 0)
+            let written = Golden.run(["grade", "Samples/demo-2025", "--format", "csv", "--output", fifo])
+            #expect(written.exitCode == 0)
             var received = [UInt8]()
             var buffer = [UInt8](repeating: 0, count: 4096)
             while true {
@@ -141,6 +157,7 @@ import KaoheTestSupport
                 received += buffer[..<count]
             }
             #expect(received == Array(Golden.run(["grade", "Samples/demo-2025", "--format", "csv"]).stdout.utf8))
+            var info = stat()
             #expect(stat(fifo, &info) == 0 && info.st_mode & S_IFMT == S_IFIFO)
         }
     }
@@ -148,13 +165,17 @@ import KaoheTestSupport
     // MARK: failures
 
     @Test func aFailedWriteIsReportedWithThePathAndTheReason() throws {
-        let full = Golden.run(["grade", "Samples/demo-2025", "--output", "/dev/full", "--lang", "en"])
-        #expect(full.exitCode == 1)
-        #expect(full.stdout.isEmpty)
-        #expect(full.stderr == "kaohe: error: cannot write the output file /dev/full: \(String(cString: strerror(ENOSPC)))\n")
-        let zh = Golden.run(["grade", "Samples/demo-2025", "--output", "/dev/full"])
-        #expect(zh.stderr == "kaohe: error: 无法写入输出文件 /dev/full：磁盘空间不足\n")
         try withTemporaryFolder("kaohe-output-fail") { root in
+            let full = OutputOptionTests.device("full", minor: 7, in: root)
+            let en = Golden.run(["grade", "Samples/demo-2025", "--output", full, "--lang", "en"])
+            #expect(en.exitCode == 1)
+            #expect(en.stdout.isEmpty)
+            #expect(en.stderr == "kaohe: error: cannot write the output file \(full): \(String(cString: strerror(ENOSPC)))\n")
+            let zh = Golden.run(["grade", "Samples/demo-2025", "--output", full])
+            #expect(zh.stderr == "kaohe: error: 无法写入输出文件 \(full)：磁盘空间不足\n")
+            #expect(OutputOptionTests.isCharacterDevice(full))
+            if full.hasPrefix(root) { unlink(full) }
+
             #expect(FileManager.default.createFile(atPath: root + "/file", contents: Data()))
             let cases: [(path: String, errno: Int32)] = [
                 (root + "/missing/x.txt", ENOENT),
