@@ -24,21 +24,46 @@ public enum KaoheCLI {
         var result = execute(command, terminal: output == nil ? terminal : Terminal(stderrColor: terminal.stderrColor))
         if let path = output, !result.stdout.isEmpty {
             do {
-                try result.stdout.write(toFile: path, atomically: true, encoding: .utf8)
-                result.stdout = ""
+                try OutputFile.write(result.stdout, to: path)
             } catch {
-                return usage(LocalizedText(zh: "无法写入输出文件 \(path)", en: "cannot write the output file \(path)"), language)
+                let reason = error.reason
+                let message = LocalizedText(zh: "无法写入输出文件 \(path)：\(reason.zh)", en: "cannot write the output file \(path): \(reason.en)")
+                result.stderr += "kaohe: error: \(message.text(language))\n"
+                result.exitCode = max(result.exitCode, 1)
             }
+            result.stdout = ""
         }
         return result
     }
 
     /// Runs `kaohe` as this process: its arguments and terminals in, its output and exit code out.
     public static func main() -> Never {
-        let output = run(Array(CommandLine.arguments.dropFirst()), terminal: .current())
-        FileHandle.standardOutput.write(Data(output.stdout.utf8))
-        FileHandle.standardError.write(Data(output.stderr.utf8))
-        exit(output.exitCode)
+        // A closed pipe is then a failed write (EPIPE) rather than a kill.
+        signal(SIGPIPE, SIG_IGN)
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        let output = run(arguments, terminal: .current())
+        exit(emit(output, stdout: STDOUT_FILENO, stderr: STDERR_FILENO, language: ArgumentParser.language(in: arguments)))
+    }
+
+    /// Writes `output` to the two descriptors and returns the exit code: the command's, or at
+    /// least 1 when a write failed. A failure on standard output is reported once on standard
+    /// error, except a closed pipe (the reader has stopped reading), which is quiet.
+    static func emit(_ output: CommandOutput, stdout: Int32, stderr: Int32, language: Language) -> Int32 {
+        var code = output.exitCode
+        var errorText = output.stderr
+        let failure = OutputFile.writeAll(output.stdout, to: stdout)
+        if failure != 0 {
+            code = max(code, 1)
+            if failure != EPIPE {
+                let reason = OutputFile.Failure.system(path: "", errno: failure).reason
+                let message = LocalizedText(zh: "无法写入标准输出：\(reason.zh)", en: "cannot write to standard output: \(reason.en)")
+                errorText += "kaohe: error: \(message.text(language))\n"
+            }
+        }
+        if OutputFile.writeAll(errorText, to: stderr) != 0 {
+            code = max(code, 1)
+        }
+        return code
     }
 
     static func usage(_ message: LocalizedText, _ language: Language) -> CommandOutput {
@@ -48,6 +73,12 @@ public enum KaoheCLI {
     /// Loads the command's data folder and runs the command on it.
     static func execute(_ command: any KaoheCommand, terminal: Terminal) -> CommandOutput {
         var loaded = DataFolder.load(command.folder, criteriaOverride: command.shared.criteria)
+        if let path = command.shared.output, let input = OutputFile.input(path, among: loaded.inputPaths) {
+            let same = input == path ? (zh: " ", en: "") : (zh: "（即 \(input)）", en: " (\(input))")
+            return usage(LocalizedText(zh: "--output 的文件 \(path)\(same.zh)是本次运行读取的输入文件；请另选输出文件",
+                                       en: "--output \(path)\(same.en) is an input file of this run; choose another output file"),
+                         command.shared.language)
+        }
         if let dataset = loaded.dataset {
             // The registers' lateness is a rule of the scheme: counted by the scoring stage.
             loaded.quality.registers = DeadlineFindings.derive(dataset).summaries

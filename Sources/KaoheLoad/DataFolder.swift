@@ -11,6 +11,9 @@ public struct LoadedData: Sendable {
     public var quality: DataQuality
     /// The criteria file's path as resolved.
     public var criteriaPath: String?
+    /// The files this load reads when present: the folder's data files, then the criteria file
+    /// and its calendars once known (paths as given; `--output` may not name any of them).
+    public var inputPaths: [String] = []
 
     public var hasErrors: Bool { diagnostics.contains(where: \.isError) }
     public var errors: [Diagnostic] { diagnostics.filter(\.isError) }
@@ -34,6 +37,9 @@ public enum DataFolder {
             return loaded
         }
         let manifestPath = Paths.join(folder, files.manifest)
+        let dataFiles = [files.manifest, files.units, files.checks, files.scores, files.events, files.survey]
+            + RegisterKind.allCases.map(\.file)
+        loaded.inputPaths = dataFiles.map { Paths.join(folder, $0) }
         let (manifestValue, manifestDiagnostics) = ManifestLoader.load(path: manifestPath)
         diagnostics += manifestDiagnostics
         guard let manifest = manifestValue else {
@@ -42,6 +48,7 @@ public enum DataFolder {
         }
         let criteriaPath = criteriaOverride ?? Paths.normalize(Paths.join(folder, manifest.criteria))
         loaded.criteriaPath = criteriaPath
+        loaded.inputPaths.append(criteriaPath)
         let (criteriaValue, criteriaDiagnostics) = CriteriaLoader.load(path: criteriaPath)
         diagnostics += criteriaDiagnostics
         guard let criteria = criteriaValue, !criteriaDiagnostics.contains(where: \.isError) else {
@@ -50,6 +57,9 @@ public enum DataFolder {
         }
         var calendar = WorkingCalendar.weekdays
         if let prefix = criteria.calendar {
+            loaded.inputPaths += [manifest.year, manifest.year + 1].map {
+                CalendarLoader.path(prefix: prefix, relativeTo: criteriaPath, year: $0)
+            }
             let (value, calendarDiagnostics) = CalendarLoader.load(prefix: prefix, relativeTo: criteriaPath, year: manifest.year)
             calendar = value
             diagnostics += calendarDiagnostics
