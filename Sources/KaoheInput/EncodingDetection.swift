@@ -15,6 +15,9 @@ package enum TextEncoding: Sendable, Equatable {
 ///   bad line: the file says it is UTF-8, so reading it as anything else would only produce
 ///   wrong text.
 /// - A UTF-16 file (BOM `FF FE` or `FE FF`, Excel's “Unicode 文本”) is an error.
+/// - A file whose Chinese text is UTF-8 up to a line that is not (rows pasted from a file in
+///   another encoding) is an error naming that line: read as GB18030, every UTF-8 line would
+///   turn into wrong characters.
 /// - Otherwise the file is read as GB18030 with a warning; if that fails too, an error.
 package enum EncodingDetection {
     /// How many bytes of the file's head the decision looks at.
@@ -36,16 +39,22 @@ package enum EncodingDetection {
         case invalidUTF8AfterBOM
         /// Error: a UTF-16 byte order mark.
         case utf16
+        /// Error: UTF-8 Chinese text, then a line that is not UTF-8.
+        case mixed
         /// Error: neither UTF-8 nor GB18030.
         case unknown
     }
 
     /// Decides from the file's first ``headBytes`` bytes and whether its body is UTF-8.
-    /// `isGB18030` is called only when the answer depends on it, at most once.
-    package static func decide(head: some Collection<UInt8>, bodyIsUTF8: Bool, isGB18030: () -> Bool) -> Decision {
+    /// `wideUTF8BeforeInvalid` (whether UTF-8 sequences of three or four bytes come before the
+    /// first byte that is not UTF-8) and `isGB18030` are called only when the answer depends on
+    /// them, at most once each.
+    package static func decide(head: some Collection<UInt8>, bodyIsUTF8: Bool, wideUTF8BeforeInvalid: () -> Bool = { false },
+                               isGB18030: () -> Bool) -> Decision {
         if bodyIsUTF8 { return .utf8 }
         if bodyOffset(head: head) > 0 { return .invalidUTF8AfterBOM }
         if head.starts(with: [0xFF, 0xFE]) || head.starts(with: [0xFE, 0xFF]) { return .utf16 }
+        if wideUTF8BeforeInvalid() { return .mixed }
         return isGB18030() ? .gb18030 : .unknown
     }
 }
@@ -56,7 +65,7 @@ extension EncodingDetection.Decision {
         switch self {
         case .utf8: .utf8
         case .gb18030: .gb18030
-        case .invalidUTF8AfterBOM, .utf16, .unknown: nil
+        case .invalidUTF8AfterBOM, .utf16, .mixed, .unknown: nil
         }
     }
 
@@ -74,6 +83,9 @@ extension EncodingDetection.Decision {
             return Diagnostic(.invalidUTF8AfterBOM(line: line), file: file, line: line)
         case .utf16:
             return Diagnostic(.utf16, file: file)
+        case .mixed:
+            let line = lineOfFirstInvalidUTF8()
+            return Diagnostic(.mixedEncodings(line: line), file: file, line: line)
         case .unknown:
             let line = lineOfFirstInvalidUTF8()
             return Diagnostic(.unknownEncoding(line: line), file: file, line: line)
@@ -94,6 +106,13 @@ extension Diagnostic.Message {
         .error("encoding.utf16",
                zh: "文件是 UTF-16 编码（Excel 的“Unicode 文本”）；请在 Excel 中另存为“CSV UTF-8（逗号分隔）”",
                en: "the file is UTF-16 (Excel's \"Unicode Text\"); save it from Excel as \"CSV UTF-8 (Comma delimited)\"")
+    }
+
+    /// A UTF-8 file with a line in another encoding from `line` on.
+    package static func mixedEncodings(line: Int) -> Self {
+        .error("encoding.mixed",
+               zh: "文件前面是 UTF-8 编码，但第 \(line) 行不是（可能是从另一个表格粘贴的）；请在 Excel 中打开并整个另存为“CSV UTF-8（逗号分隔）”，或重新输入该行",
+               en: "the file is UTF-8 up to line \(line), which is not (perhaps pasted from another sheet); open it in Excel and save it whole as \"CSV UTF-8 (Comma delimited)\", or type that line again")
     }
 
     /// A file that is not UTF-8 and was read as GB18030.

@@ -19,7 +19,9 @@ public enum TextDecoding {
             return String(validating: UnsafeBufferPointer(rebasing: all[body...]), as: UTF8.self)
         }
         var gb18030Text: String?
-        let decision = EncodingDetection.decide(head: head, bodyIsUTF8: utf8 != nil) {
+        let decision = EncodingDetection.decide(head: head, bodyIsUTF8: utf8 != nil, wideUTF8BeforeInvalid: {
+            UTF8Validation.firstInvalid(in: CSVMemorySource(Array(data.dropFirst(body)))).afterWideUTF8
+        }) {
             gb18030Text = String(data: data.dropFirst(body), encoding: gb18030)
             return gb18030Text != nil
         }

@@ -91,6 +91,14 @@ package enum UTF8Validation {
     /// `source` that breaks UTF-8; when there is none, the line after the last byte. The
     /// source is read `blockBytes` at a time.
     package static func lineOfFirstInvalid(in source: CSVByteSource, blockBytes: Int = 1 << 20) -> Int {
+        firstInvalid(in: source, blockBytes: blockBytes).line
+    }
+
+    /// Where the first byte that breaks UTF-8 is (as ``lineOfFirstInvalid(in:blockBytes:)``), and
+    /// whether a UTF-8 sequence of three or four bytes (Chinese text is written so) comes before
+    /// it: then the file is UTF-8 with a few lines in another encoding, not a GB18030 file.
+    package static func firstInvalid(in source: CSVByteSource, blockBytes: Int = 1 << 20) -> (line: Int, afterWideUTF8: Bool) {
+        var wide = false
         let block = max(4, blockBytes)
         // Room for a sequence cut by the previous block in front of a whole block.
         let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: block + 4)
@@ -111,6 +119,8 @@ package enum UTF8Validation {
             var i = 0
             while i < limit {
                 let byte = buffer[i]
+                // Bytes before `limit` are valid UTF-8: one from 0xE0 up leads a 3- or 4-byte sequence.
+                if byte >= 0xE0 { wide = true }
                 if byte == 0x0A {
                     if !afterCR { line += 1 }
                     afterCR = false
@@ -122,7 +132,7 @@ package enum UTF8Validation {
                 }
                 i += 1
             }
-            if bad || got == 0 { return line }
+            if bad || got == 0 { return (line, wide) }
             if carry > 0 { buffer.update(from: buffer + limit, count: carry) }
         }
     }

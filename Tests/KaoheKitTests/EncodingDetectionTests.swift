@@ -162,4 +162,23 @@ import KaoheTestSupport
             }
         }
     }
+
+    @Test func utf8ChineseBeforeABadLineIsAMixedFileNotGB18030() {
+        // Chinese text in UTF-8, then one row pasted in GB18030: an error naming that row.
+        let utf8 = Array("date,unit\n2025-01-06,青石镇\n".utf8)
+        let gbk: [UInt8] = [0x32, 0x30, 0x2C, 0xC7, 0xE0, 0xCA, 0xAF, 0x0A]  // "20,青石" in GB18030
+        let place = UTF8Validation.firstInvalid(in: CSVMemorySource(utf8 + gbk))
+        #expect(place.line == 3)
+        #expect(place.afterWideUTF8)
+        let decision = EncodingDetection.decide(head: Array(utf8.prefix(3)), bodyIsUTF8: false,
+                                                wideUTF8BeforeInvalid: { place.afterWideUTF8 }, isGB18030: { true })
+        #expect(decision == .mixed)
+        #expect(decision.encoding == nil)
+        #expect(decision.diagnostic(file: "f.csv", lineOfFirstInvalidUTF8: { 3 })?.code.rawValue == "encoding.mixed")
+        // A GB18030 file whose first Chinese bytes break UTF-8 stays a GB18030 file.
+        let plain = UTF8Validation.firstInvalid(in: CSVMemorySource(Array("date,unit\n".utf8) + gbk))
+        #expect(!plain.afterWideUTF8)
+        #expect(EncodingDetection.decide(head: [0x64, 0x61, 0x74], bodyIsUTF8: false,
+                                         wideUTF8BeforeInvalid: { plain.afterWideUTF8 }, isGB18030: { true }) == .gb18030)
+    }
 }

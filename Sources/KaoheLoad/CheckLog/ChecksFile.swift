@@ -71,7 +71,10 @@ enum ChecksFile {
         var bodyIsUTF8 = true
         if case .invalidUTF8 = outcome { bodyIsUTF8 = false }
         let head = reading.head(EncodingDetection.headBytes)
-        let decision = EncodingDetection.decide(head: head, bodyIsUTF8: bodyIsUTF8) {
+        let decision = EncodingDetection.decide(head: head, bodyIsUTF8: bodyIsUTF8, wideUTF8BeforeInvalid: {
+            let body = EncodingDetection.bodyOffset(head: head)
+            return UTF8Validation.firstInvalid(in: CSVFileSource(descriptor: descriptor, offset: body)).afterWideUTF8
+        }) {
             outcome = reading.scan(encoding: .gb18030)
             if case .undecodable = outcome { return false }
             return true
