@@ -271,18 +271,26 @@ package struct JSON5Object {
 
 /// Reading an input file as text; a failure is a diagnostic, never a thrown error.
 package enum LoaderFile {
+    /// Largest criteria, manifest or calendar file read: 16 MiB (real ones are a few KiB).
+    package static let maxBytes = 16 << 20
+
     /// The file's text, or a diagnostic saying why it could not be read.
     package static func read(_ path: String, whatZh: String, whatEn: String) -> (text: String?, diagnostic: Diagnostic?) {
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            return (nil, Diagnostic(.fileNotFound(path, whatZh: whatZh, whatEn: whatEn), file: path))
-        }
-        if isDirectory.boolValue {
-            return (nil, Diagnostic(.isFolder(path, whatZh: whatZh, whatEn: whatEn), file: path))
+        switch FileBytes.kind(of: path) {
+        case .regular: break
+        case .absent: return (nil, Diagnostic(.fileNotFound(path, whatZh: whatZh, whatEn: whatEn), file: path))
+        case .folder: return (nil, Diagnostic(.isFolder(path, whatZh: whatZh, whatEn: whatEn), file: path))
+        case .danglingLink: return (nil, Diagnostic(.danglingLink(path), file: path))
+        case .special: return (nil, Diagnostic(.notARegularFile(path), file: path))
         }
         // Read with open/read, as data files are: `FileManager.contents(atPath:)` of the
         // toolchain's Foundation leaks on empty files.
-        guard let data = FileBytes.contents(of: path) else {
+        let data: Data
+        switch FileBytes.contents(of: path, limit: LoaderFile.maxBytes) {
+        case .bytes(let bytes): data = bytes
+        case .tooLarge:
+            return (nil, Diagnostic(.tooLarge(size: FileBytes.size(of: path) ?? LoaderFile.maxBytes + 1, limit: LoaderFile.maxBytes), file: path))
+        case .unreadable:
             return (nil, Diagnostic(.unreadable(path, whatZh: whatZh, whatEn: whatEn), file: path))
         }
         guard let text = String(validating: data, as: UTF8.self) else {

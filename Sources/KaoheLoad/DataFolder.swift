@@ -67,10 +67,7 @@ public enum DataFolder {
 
         func read(_ name: String, _ specs: [ColumnSpec], required: Bool) -> DataTable? {
             let path = Paths.join(folder, name)
-            guard FileManager.default.fileExists(atPath: path) else {
-                if required {
-                    diagnostics.append(DataTable.missingFile(path, name: name, specs: specs))
-                }
+            guard DataTable.present(path, name: name, specs: specs, required: required, diagnostics: &diagnostics) else {
                 return nil
             }
             return DataTable.read(path: path, name: name, specs: specs, diagnostics: &diagnostics, ignored: &quality.ignoredColumns)

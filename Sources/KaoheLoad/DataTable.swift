@@ -58,11 +58,14 @@ struct DataTable {
     /// Reads, decodes and parses a file; nil (with diagnostics) when it cannot be used at all.
     static func read(path: String, name: String, specs: [ColumnSpec], diagnostics: inout [Diagnostic],
                      ignored: inout [IgnoredColumn]) -> DataTable? {
-        if let size = fileSize(path), size > maxWholeFileBytes {
-            diagnostics.append(tooLarge(path, size: size, limit: maxWholeFileBytes))
+        let data: Data
+        switch FileBytes.contents(of: path, limit: maxWholeFileBytes) {
+        case .bytes(let bytes):
+            data = bytes
+        case .tooLarge:
+            diagnostics.append(tooLarge(path, size: FileBytes.size(of: path) ?? maxWholeFileBytes + 1, limit: maxWholeFileBytes))
             return nil
-        }
-        guard let data = FileBytes.contents(of: path) else {
+        case .unreadable:
             diagnostics.append(Diagnostic(.unreadable, file: path))
             return nil
         }
@@ -82,17 +85,29 @@ struct DataTable {
         return DataTable(path: path, name: name, table: table, header: header, rows: Array(rows))
     }
 
-    /// The size of the file at `path`, if it can be found.
-    static func fileSize(_ path: String) -> Int? {
-        (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? NSNumber)?.intValue
-    }
-
     static func tooLarge(_ path: String, size: Int, limit: Int) -> Diagnostic {
         Diagnostic(.tooLarge(size: size, limit: limit), file: path)
     }
 
     static func emptyFile(_ path: String, specs: [ColumnSpec]) -> Diagnostic {
         Diagnostic(.emptyFile(specs), file: path, line: 1, column: 1)
+    }
+
+    /// Whether a data file is there to be read: a missing file is an error when `required`; a
+    /// link to nothing, a folder, device or pipe in its place is always one.
+    static func present(_ path: String, name: String, specs: [ColumnSpec], required: Bool,
+                        diagnostics: inout [Diagnostic]) -> Bool {
+        switch FileBytes.kind(of: path) {
+        case .regular:
+            return true
+        case .absent:
+            if required { diagnostics.append(missingFile(path, name: name, specs: specs)) }
+        case .danglingLink:
+            diagnostics.append(Diagnostic(.danglingLink(path), file: path))
+        case .folder, .special:
+            diagnostics.append(Diagnostic(.notARegularFile(path), file: path))
+        }
+        return false
     }
 
     /// A required file that does not exist.
@@ -239,13 +254,6 @@ extension Diagnostic.Message {
     /// A data file that cannot be opened or read.
     static var unreadable: Self {
         .error("file.unreadable", zh: "无法读取文件", en: "cannot read the file")
-    }
-
-    /// A data file over the size read whole.
-    static func tooLarge(size: Int, limit: Int) -> Self {
-        let mib = limit >> 20
-        return .error("file.too-large", zh: "文件过大（\(size) 字节，上限 \(mib) MiB）；请检查文件是否选对",
-                      en: "the file is too large (\(size) bytes, at most \(mib) MiB); check that this is the right file")
     }
 
     /// A data file without even a header row.

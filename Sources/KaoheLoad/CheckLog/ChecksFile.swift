@@ -51,12 +51,10 @@ enum ChecksFile {
     static func load(path: String, name: String, context: ValidationContext,
                      diagnostics: inout [Diagnostic], ignored: inout [IgnoredColumn],
                      options: Options = Options()) -> Result? {
-        guard FileManager.default.fileExists(atPath: path) else {
-            diagnostics.append(DataTable.missingFile(path, name: name, specs: ColumnSpec.checks))
+        guard DataTable.present(path, name: name, specs: ColumnSpec.checks, required: true, diagnostics: &diagnostics) else {
             return nil
         }
-        let descriptor = open(path, O_RDONLY)
-        guard descriptor >= 0 else {
+        guard let descriptor = FileBytes.openRegular(path) else {
             diagnostics.append(Diagnostic(.unreadable, file: path))
             return nil
         }

@@ -38,7 +38,7 @@ public enum CalendarLoader {
     /// next year, merged. On error the Monday–Friday calendar is returned with the diagnostics.
     public static func load(prefix: String, relativeTo criteriaPath: String, year: Int) -> (calendar: WorkingCalendar, diagnostics: [Diagnostic]) {
         let main = path(prefix: prefix, relativeTo: criteriaPath, year: year)
-        guard FileManager.default.fileExists(atPath: main) else {
+        guard FileBytes.kind(of: main) != .absent else {
             let diagnostic = Diagnostic(.missingCalendar(main, prefix: prefix, year: year), file: criteriaPath)
             return (.weekdays, [diagnostic])
         }
@@ -46,7 +46,7 @@ public enum CalendarLoader {
         guard var merged = calendar else { return (.weekdays, diagnostics) }
         var all = diagnostics
         let next = path(prefix: prefix, relativeTo: criteriaPath, year: year + 1)
-        if FileManager.default.fileExists(atPath: next) {
+        if FileBytes.kind(of: next) != .absent {
             let (following, more) = load(path: next, year: year + 1)
             all += more
             if let following { merged = merged.merged(with: following) } else { return (.weekdays, all) }
