@@ -7,6 +7,19 @@ import Glibc
 import Darwin
 #endif
 
+/// How many more "did you mean" suggestions may be searched for.
+final class SuggestionBudget {
+    private var left: Int
+    init(_ count: Int) { left = count }
+
+    /// Whether one more suggestion may be searched for (and counts it).
+    func take() -> Bool {
+        guard left > 0 else { return false }
+        left -= 1
+        return true
+    }
+}
+
 /// One data file read and its header mapped: the rows to validate, with helpers that turn
 /// faults into diagnostics pointing at the exact field.
 struct DataTable {
@@ -20,11 +33,17 @@ struct DataTable {
     /// Where excerpts of lines come from: the whole parsed file, or the one line of a row read
     /// from a stream (``ChecksFile`` validates rows one at a time).
     private let lines: Lines
+    /// The "did you mean" suggestions this file may still get: each is a search of every unit,
+    /// item or component, so a file of many unknown names gets a bounded number of them.
+    let suggestions: SuggestionBudget
 
     private enum Lines {
         case table(CSVTable)
         case line(Int, String)
     }
+
+    /// Suggestions per file read whole.
+    static let maxSuggestions = 1000
 
     /// Largest file read whole (every file but `checks.csv`, which is streamed): 256 MiB.
     static let maxWholeFileBytes = 256 << 20
@@ -35,6 +54,7 @@ struct DataTable {
         self.header = header
         self.rows = rows
         lines = .table(table)
+        suggestions = SuggestionBudget(DataTable.maxSuggestions)
     }
 
     /// A table for one streamed row: `excerpt` is the text of its line `line`.
@@ -44,6 +64,8 @@ struct DataTable {
         self.header = header
         rows = []
         lines = .line(line, excerpt)
+        // A row of the streamed check log: its diagnostics are capped per file instead.
+        suggestions = SuggestionBudget(Int.max)
     }
 
     /// The text of physical line `line` as a diagnostic shows it (cut after 4 KiB: an excerpt

@@ -20,7 +20,7 @@ enum ScoresFile {
                         component = id
                     }
                 } else {
-                    let hint = context.components.hint(for: text)
+                    let hint = row.table.suggestions.take() ? context.components.hint(for: text) : ("", "")
                     let known = context.components.entries.map(\.id).filter { $0 != surveyComponent }.joined(separator: ", ")
                     row.report("component", .unknownComponent(text, known: known, hint: hint))
                 }

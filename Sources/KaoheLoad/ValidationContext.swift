@@ -40,14 +40,15 @@ struct ValidationContext {
             row.report(column, .unitRowRejected(text, line: line))
             return nil
         }
-        row.report(column, .unknownUnit(text, hint: units.hint(for: text)))
+        row.report(column, .unknownUnit(text, hint: row.table.suggestions.take() ? units.hint(for: text) : ("", "")))
         return nil
     }
 
     /// Resolves an item by id or exact name.
     func item(_ row: inout DataTable.Row, _ text: String) -> String? {
         if let id = items.resolve(text) { return id }
-        row.report("item", .unknownItem(text, criteria: criteria.id, hint: items.hint(for: text)))
+        row.report("item", .unknownItem(text, criteria: criteria.id,
+                                          hint: row.table.suggestions.take() ? items.hint(for: text) : ("", "")))
         return nil
     }
 }
