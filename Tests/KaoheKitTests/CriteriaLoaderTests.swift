@@ -219,10 +219,10 @@ import KaoheTestSupport
         let name = try #require(single(("name: \"甲\"", "name: true")))
         #expect(name.line == 7 && name.column == 22)
         #expect(name.message.zh == "categories[0].name: 应为字符串，实际是 true")
+        // A document that is no criteria at all (here an array) is refused whole, its text unshown.
         let top = try #require(CriteriaLoader.parse("[1]", file: "x").diagnostics.first)
-        #expect(top.line == 1 && top.column == 1)
-        #expect(top.message.zh == "（顶层）: 应为对象 {…}，实际是数组 […]")
-        #expect(top.message.en == "(top level): expected an object {…}, found an array […]")
+        #expect(top.code.rawValue == "file.not-this-kind")
+        #expect(top.line == nil && top.excerpt == nil)
     }
 
     @Test func emptyOrSpacedIds() throws {

@@ -19,6 +19,9 @@ public enum CalendarLoader {
     /// The calendar is returned only when there is no error.
     public static func parse(_ text: String, file: String, year expected: Int? = nil) -> (calendar: WorkingCalendar?, diagnostics: [Diagnostic]) {
         let (document, syntax) = JSON5Parser.parse(text, file: file)
+        guard ForeignFile.looksLike(["region", "year", "source", "holidays", "workdays"], text: text, document: document) else {
+            return (nil, ForeignFile.refused(file, whatZh: "工作日日历", whatEn: "working-day calendar"))
+        }
         guard let document else { return (nil, syntax) }
         let r = JSON5FieldReader(file: file, document: document)
         r.add(syntax)

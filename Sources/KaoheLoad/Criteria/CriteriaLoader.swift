@@ -18,6 +18,9 @@ public enum CriteriaLoader {
     /// there is no error.
     public static func parse(_ text: String, file: String) -> (criteria: Criteria?, diagnostics: [Diagnostic]) {
         let (document, syntax) = JSON5Parser.parse(text, file: file)
+        guard ForeignFile.looksLike(CriteriaReader.rootFields, text: text, document: document) else {
+            return (nil, ForeignFile.refused(file, whatZh: "评分标准", whatEn: "criteria"))
+        }
         guard let document else { return (nil, syntax) }
         let reader = JSON5FieldReader(file: file, document: document)
         reader.add(syntax)
