@@ -7,6 +7,9 @@ enum ChangeApplier {
     static func apply(_ changes: [(request: ChangeRequest, change: Change)], to original: Dataset)
         -> Result<Dataset, SimulationError> {
         var dataset = original
+        // Scores and survey results a --drop took away: the unit must still have them at the end.
+        var droppedScores: [(request: ChangeRequest, score: ScoreRecord)] = []
+        var droppedSurveys: [(request: ChangeRequest, survey: SurveyRecord)] = []
         let yearEnd = CivilDate(year: dataset.year, month: 12, day: 31) ?? CivilDate(dayNumber: 0)
         for (index, entry) in changes.enumerated() {
             let source = SourceRef(file: "--\(entry.request.option)", line: index + 1)
@@ -44,6 +47,8 @@ enum ChangeApplier {
                 let matches: (SourceRef) -> Bool = { $0.file == file && $0.line == line }
                 dataset.failures.removeAll { matches($0.source) }
                 dataset.events.removeAll { matches($0.source) }
+                droppedScores += dataset.scores.filter { matches($0.source) }.map { (entry.request, $0) }
+                droppedSurveys += dataset.surveys.filter { matches($0.source) }.map { (entry.request, $0) }
                 dataset.scores.removeAll { matches($0.source) }
                 dataset.surveys.removeAll { matches($0.source) }
                 dataset.registers.removeAll { matches($0.source) }
@@ -51,6 +56,20 @@ enum ChangeApplier {
                     return .failure(SimulationError(zh: "\(entry.request.display)：\(file) 第 \(line) 行没有影响计分的记录（不存在、被拒绝，或是合格检查记录）",
                         en: "\(entry.request.display): \(file) has no scored record starting on line \(line) (no such row, a rejected row, or a passed check)"))
                 }
+            }
+        }
+        // A dropped score leaves its component unscored: refused, rather than scored as 0 unsaid.
+        for (request, score) in droppedScores
+        where !dataset.scores.contains(where: { $0.unit == score.unit && $0.component == score.component }) {
+            return .failure(SimulationError(
+                zh: "\(request.display)：删除后单位 \(score.unit) 缺少项目 \(score.component) 的得分，无法计分；若要看该项为某个分数的结果，请改用 --score \(score.unit):\(score.component)=分数",
+                en: "\(request.display): without it unit \(score.unit) has no score for \(score.component) and cannot be scored; to see it with another score, use --score \(score.unit):\(score.component)=VALUE"))
+        }
+        if let component = dataset.criteria.survey?.component {
+            for (request, survey) in droppedSurveys where !dataset.surveys.contains(where: { $0.unit == survey.unit }) {
+                return .failure(SimulationError(
+                    zh: "\(request.display)：删除后单位 \(survey.unit) 没有民意调查结果，项目 \(component) 无法计分；若要看其他满意率的结果，请修改 survey.csv",
+                    en: "\(request.display): without it unit \(survey.unit) has no survey result, so component \(component) cannot be scored; to see another satisfaction rate, change survey.csv"))
             }
         }
         let weights = ExactDecimal.sum(dataset.criteria.parts.map(\.weight))

@@ -59,6 +59,10 @@ enum ChangeParser {
                 let known = criteria.components.map(\.id).joined(separator: ", ")
                 return fail("未知项目 \"\(component)\"；可用：\(known)", "unknown component \"\(component)\"; components: \(known)")
             }
+            if component == criteria.survey?.component {
+                return fail("项目 \"\(component)\" 的得分由民意调查（survey.csv）的满意率算出，不能直接给分；要看其他满意率的结果，请修改 survey.csv 中该单位的人数",
+                            "component \"\(component)\" is scored from the survey's satisfaction rate (survey.csv), not given directly; to see another rate, change the unit's counts in survey.csv")
+            }
             guard let score = number(right), !score.isNegative, score <= criteria.scale else {
                 return fail("得分 \"\(right)\" 应为 0 到 \(criteria.scale) 之间的数", "score \"\(right)\" must be a number from 0 to \(criteria.scale)")
             }
