@@ -21,6 +21,14 @@ public struct Diagnostic: Sendable, Hashable {
     public var message: LocalizedText
     /// The text of the offending line, shown under the message with a caret.
     public var excerpt: String?
+    /// For the diagnostic that closes a capped list: how many errors and warnings it stands for
+    /// (they are counted in the totals, not listed).
+    public var omitted: Omitted?
+
+    public struct Omitted: Sendable, Hashable {
+        public var errors: Int
+        public var warnings: Int
+    }
 
     public init(_ message: Message, file: String, line: Int? = nil, column: Int? = nil, excerpt: String? = nil) {
         self.code = message.code

@@ -1,0 +1,124 @@
+/// One file's diagnostics, listed up to a limit with the rest counted, errors first: once the
+/// list is full, an error takes the place of the latest warning listed, so a file's real
+/// errors are never hidden behind warnings. What is left out is counted in one closing
+/// diagnostic, and counts in every total.
+package struct DiagnosticList: Sendable {
+    package let limit: Int
+    /// Listed diagnostics in arrival order; nil where a warning gave its place to an error.
+    private var slots: [Diagnostic?] = []
+    /// Positions in `slots` of the warnings listed, in order.
+    private var warningSlots: [Int] = []
+    package private(set) var listed = 0
+    package private(set) var omittedErrors = 0
+    package private(set) var omittedWarnings = 0
+
+    package init(limit: Int) { self.limit = limit }
+
+    package init(limit: Int, omittedErrors: Int, omittedWarnings: Int) {
+        self.limit = limit
+        self.omittedErrors = omittedErrors
+        self.omittedWarnings = omittedWarnings
+    }
+
+    /// The diagnostics listed, in the order they came.
+    package var kept: [Diagnostic] { slots.compactMap { $0 } }
+
+    /// Whether a further warning would only be counted.
+    package var isFull: Bool { listed >= limit }
+
+    package mutating func append(_ diagnostic: Diagnostic) {
+        if let omitted = diagnostic.omitted {
+            // A closing diagnostic of another list: its counts carry over.
+            omittedErrors += omitted.errors
+            omittedWarnings += omitted.warnings
+            return
+        }
+        if listed < limit {
+            if !diagnostic.isError { warningSlots.append(slots.count) }
+            slots.append(diagnostic)
+            listed += 1
+        } else if diagnostic.isError, let slot = warningSlots.popLast() {
+            slots[slot] = nil
+            omittedWarnings += 1
+            slots.append(diagnostic)
+        } else if diagnostic.isError {
+            omittedErrors += 1
+        } else {
+            omittedWarnings += 1
+        }
+    }
+
+    package mutating func append(contentsOf diagnostics: [Diagnostic]) {
+        for diagnostic in diagnostics { append(diagnostic) }
+    }
+
+    /// Appends another list's diagnostics and its counts.
+    package mutating func take(_ other: DiagnosticList) {
+        append(contentsOf: other.kept)
+        omittedErrors += other.omittedErrors
+        omittedWarnings += other.omittedWarnings
+    }
+
+    package mutating func omit(errors: Int) { omittedErrors += errors }
+
+    package mutating func omit(warnings: Int) { omittedWarnings += warnings }
+
+    package mutating func omit(_ diagnostics: [Diagnostic]) {
+        for diagnostic in diagnostics {
+            if let omitted = diagnostic.omitted {
+                omittedErrors += omitted.errors
+                omittedWarnings += omitted.warnings
+            } else if diagnostic.isError {
+                omittedErrors += 1
+            } else {
+                omittedWarnings += 1
+            }
+        }
+    }
+
+    /// Adds `shift` to every listed line number (a list made reading the second half of a file).
+    package mutating func shiftLines(by shift: Int) {
+        for i in slots.indices {
+            if let line = slots[i]?.line { slots[i]?.line = line + shift }
+        }
+    }
+
+    /// The diagnostic that counts what was left out, if anything was.
+    package func closing(_ path: String) -> [Diagnostic] {
+        guard omittedErrors + omittedWarnings > 0 else { return [] }
+        var closing = Diagnostic(.notListed(errors: omittedErrors, warnings: omittedWarnings, limit: limit), file: path)
+        closing.omitted = Diagnostic.Omitted(errors: omittedErrors, warnings: omittedWarnings)
+        return [closing]
+    }
+
+    /// The listed diagnostics, then the closing one.
+    package func all(_ path: String) -> [Diagnostic] { kept + closing(path) }
+}
+
+extension Diagnostic.Message {
+    /// The count of diagnostics left out of a file's list; an error when any of them is one.
+    package static func notListed(errors: Int, warnings: Int, limit: Int) -> Self {
+        let total = errors + warnings
+        return Diagnostic.Message("file.not-listed", errors > 0 ? .error : .warning,
+            zh: "另有 \(total) 条诊断未列出（错误 \(errors) 条，警告 \(warnings) 条）；每个文件最多列出 \(limit) 条，请先修正上面列出的问题",
+            en: "\(total) more diagnostics not listed (\(errors) errors, \(warnings) warnings); at most \(limit) are listed per file, fix the ones above first")
+    }
+}
+
+extension Sequence where Element == Diagnostic {
+    /// The true number of errors and warnings, those a closing diagnostic stands for included.
+    package var totals: (errors: Int, warnings: Int) {
+        var errors = 0, warnings = 0
+        for diagnostic in self {
+            if let omitted = diagnostic.omitted {
+                errors += omitted.errors
+                warnings += omitted.warnings
+            } else if diagnostic.isError {
+                errors += 1
+            } else {
+                warnings += 1
+            }
+        }
+        return (errors, warnings)
+    }
+}
