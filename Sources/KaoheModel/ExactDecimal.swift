@@ -54,7 +54,7 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
     }
 
     /// ``init(_:)`` on the text's UTF-8 bytes.
-    package init?<Bytes: Collection>(utf8 bytes: Bytes) where Bytes.Element == UInt8 {
+    private init?<Bytes: Collection>(utf8 bytes: Bytes) where Bytes.Element == UInt8 {
         var utf8 = bytes[...]
         var negative = false
         if let first = utf8.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+") {
