@@ -186,9 +186,26 @@ package final class JSON5FieldReader {
         return nil
     }
 
-    /// A positive whole number (1, 2, …).
+    /// Largest value of ``positiveInteger(_:_:)``.
+    package static let maxPositiveInteger = 1_000_000
+
+    /// A positive whole number (1, 2, … 1 000 000); one above the range is told the maximum.
     package func positiveInteger(_ node: JSON5Node, _ path: JSON5Path) -> Int? {
-        integer(node, path, in: 1...1_000_000, expectedZh: "正整数", expectedEn: "a positive integer")
+        let max = JSON5FieldReader.maxPositiveInteger
+        if case .number(let number) = node.value, !number.text.hasPrefix("-") {
+            let above: Bool
+            switch number.conversion {
+            case .value(let v): above = v > ExactDecimal(max)
+            case .outOfRange: above = true
+            case .notDecimal: above = false
+            }
+            if above {
+                report(node, path, .badInteger(expectedZh: " 1 到 \(max) 之间的整数", expectedEn: "an integer from 1 to \(max)",
+                                               found: literal(node)))
+                return nil
+            }
+        }
+        return integer(node, path, in: 1...max, expectedZh: "正整数", expectedEn: "a positive integer")
     }
 
     /// A list of strings.
@@ -353,11 +370,11 @@ extension Diagnostic.Message {
         .error("json5.not-decimal", zh: "应为十进制数字，实际是 \(text)", en: "expected a decimal number, found \(text)")
     }
 
-    /// A number with more digits than exact arithmetic holds.
+    /// A number with more digits than the input limits allow.
     static func numberOutOfRange(_ text: String) -> Self {
         .error("json5.number-out-of-range",
-               zh: "数字 \(text) 超出可精确计算的范围（整数部分至多 \(JSON5Number.maxIntegerDigits) 位，小数部分至多 \(JSON5Number.maxFractionDigits) 位）",
-               en: "number \(text) is out of the exact range (at most \(JSON5Number.maxIntegerDigits) digits before and \(JSON5Number.maxFractionDigits) after the decimal point)")
+               zh: "数字 \(text) 超出可精确计算的范围（整数部分至多 \(JSON5Number.maxIntegerDigits) 位，小数部分至多 \(JSON5Number.maxFractionDigits) 位）；请检查是否多打了数字，小数请四舍五入",
+               en: "number \(text) is out of the exact range (at most \(JSON5Number.maxIntegerDigits) digits before and \(JSON5Number.maxFractionDigits) after the decimal point); check for extra digits, and round long decimals")
     }
 
     static func negative(_ found: String) -> Self {

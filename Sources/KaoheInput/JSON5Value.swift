@@ -65,9 +65,10 @@ public struct JSON5Number: Sendable, Hashable, CustomStringConvertible {
 
     public var description: String { text }
 
-    /// Digits allowed before and after the decimal point for an exact value.
-    public static let maxIntegerDigits = 12
-    public static let maxFractionDigits = 12
+    /// Digits allowed before and after the decimal point (leading and trailing zeros aside):
+    /// the limits of every number read from input (``ExactDecimal/maxInputIntegerDigits``).
+    public static var maxIntegerDigits: Int { ExactDecimal.maxInputIntegerDigits }
+    public static var maxFractionDigits: Int { ExactDecimal.maxInputFractionDigits }
 
     /// The outcome of converting the literal to an exact decimal.
     public enum Conversion: Sendable, Hashable {

@@ -231,19 +231,31 @@ struct DataTable {
             return date
         }
 
-        /// A decimal number (no exponent, no thousands separator).
+        /// A decimal number (no exponent, no thousands separator) within the input limits
+        /// (``ExactDecimal/maxInputIntegerDigits``, ``ExactDecimal/maxInputFractionDigits``).
         mutating func decimal(_ column: String, _ text: String, zhWhat: String, enWhat: String) -> ExactDecimal? {
-            guard let value = ExactDecimal(text) else {
+            switch ExactDecimal.reading(text) {
+            case .value(let value):
+                return value
+            case .notANumber:
                 report(column, .notANumber(text, whatZh: zhWhat, whatEn: enWhat))
-                return nil
+            case .tooLarge:
+                report(column, .numberTooLarge(text, whatZh: zhWhat, whatEn: enWhat))
+            case .tooManyDecimals:
+                report(column, .tooManyDecimals(text, whatZh: zhWhat, whatEn: enWhat))
             }
-            return value
+            return nil
         }
 
-        /// A non-negative integer count.
+        /// A non-negative integer count, of at most ``ExactDecimal/maxInputIntegerDigits`` digits.
         mutating func count(_ column: String, zhWhat: String, enWhat: String) -> Int? {
             guard let text = required(column, what: zhWhat, enWhat) else { return nil }
-            guard text.utf8.count <= 9, text.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }), let value = Int(text) else {
+            let digits = text.utf8.allSatisfy { $0 >= 48 && $0 <= 57 }
+            if digits, text.utf8.drop(while: { $0 == 48 }).count > ExactDecimal.maxInputIntegerDigits {
+                report(column, .numberTooLarge(text, whatZh: zhWhat, whatEn: enWhat))
+                return nil
+            }
+            guard digits, let value = Int(text) else {
                 report(column, .notACount(text, whatZh: zhWhat, whatEn: enWhat))
                 return nil
             }
@@ -322,6 +334,22 @@ extension Diagnostic.Message {
     static func notANumber(_ text: String, whatZh: String, whatEn: String) -> Self {
         .error("field.not-a-number", zh: "\(whatZh) \"\(text)\" 不是数字；请写成如 2 或 1.5 的数",
                en: "\(whatEn) \"\(text)\" is not a number; write a plain number such as 2 or 1.5")
+    }
+
+    /// A number with more digits before the point than input numbers may have.
+    static func numberTooLarge(_ text: String, whatZh: String, whatEn: String) -> Self {
+        let shown = JSON5FieldReader.clip(text), limit = ExactDecimal.maxInputIntegerDigits
+        return .error("field.number-too-large",
+                      zh: "\(whatZh) \"\(shown)\" 太大：整数部分至多 \(limit) 位；请检查是否多打了数字或填错了列",
+                      en: "\(whatEn) \"\(shown)\" is too large: at most \(limit) digits before the decimal point; check for extra digits or a value in the wrong column")
+    }
+
+    /// A number with more decimals than input numbers may have.
+    static func tooManyDecimals(_ text: String, whatZh: String, whatEn: String) -> Self {
+        let shown = JSON5FieldReader.clip(text), limit = ExactDecimal.maxInputFractionDigits
+        return .error("field.too-many-decimals",
+                      zh: "\(whatZh) \"\(shown)\" 的小数位数过多：小数部分至多 \(limit) 位；请四舍五入到 \(limit) 位小数以内",
+                      en: "\(whatEn) \"\(shown)\" has too many decimals: at most \(limit) after the decimal point; round it to \(limit) decimals or fewer")
     }
 
     /// A count that is not a whole number ≥ 0.

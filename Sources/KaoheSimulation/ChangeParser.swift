@@ -16,7 +16,25 @@ enum ChangeParser {
             let hint = units.hint(for: text)
             return fail("未知单位 \"\(text)\"\(hint.zh)", "unknown unit \"\(text)\"\(hint.en)")
         }
-        func number(_ text: String) -> ExactDecimal? { ExactDecimal(text) }
+        func number(_ text: String) -> ExactDecimal? {
+            if case .value(let v) = ExactDecimal.reading(text) { return v }
+            return nil
+        }
+        /// The failure for a number beyond the input limits; nil for any other text.
+        func outOfLimits(_ text: String, _ zhWhat: String, _ enWhat: String) -> Result<Change, SimulationError>? {
+            switch ExactDecimal.reading(text) {
+            case .tooLarge:
+                let limit = ExactDecimal.maxInputIntegerDigits
+                return fail("\(zhWhat) \"\(text)\" 太大：整数部分至多 \(limit) 位；请检查是否多打了数字",
+                            "\(enWhat) \"\(text)\" is too large: at most \(limit) digits before the decimal point; check for extra digits")
+            case .tooManyDecimals:
+                let limit = ExactDecimal.maxInputFractionDigits
+                return fail("\(zhWhat) \"\(text)\" 的小数位数过多：小数部分至多 \(limit) 位；请四舍五入到 \(limit) 位小数以内",
+                            "\(enWhat) \"\(text)\" has too many decimals: at most \(limit) after the decimal point; round it to \(limit) decimals or fewer")
+            case .value, .notANumber:
+                return nil
+            }
+        }
         func split(_ text: String, _ separator: Character) -> (String, String)? {
             guard let i = text.lastIndex(of: separator) else { return nil }
             return (String(text[..<i]), String(text[text.index(after: i)...]))
@@ -44,6 +62,7 @@ enum ChangeParser {
             var deduction: ExactDecimal?
             if parts.count == 4 {
                 let points = criteria.items.first { $0.item.id == item }.map { criteria.categories[$0.category].points } ?? .zero
+                if let failure = outOfLimits(parts[3], "扣分", "deduction") { return failure }
                 guard let d = number(parts[3]), !d.isNegative, d <= points else {
                     return fail("扣分 \"\(parts[3])\" 应为 0 到 \(points) 之间的数", "deduction \"\(parts[3])\" must be a number from 0 to \(points)")
                 }
@@ -63,6 +82,7 @@ enum ChangeParser {
                 return fail("项目 \"\(component)\" 的得分由民意调查（survey.csv）的满意率算出，不能直接给分；要看其他满意率的结果，请修改 survey.csv 中该单位的人数",
                             "component \"\(component)\" is scored from the survey's satisfaction rate (survey.csv), not given directly; to see another rate, change the unit's counts in survey.csv")
             }
+            if let failure = outOfLimits(right, "得分", "score") { return failure }
             guard let score = number(right), !score.isNegative, score <= criteria.scale else {
                 return fail("得分 \"\(right)\" 应为 0 到 \(criteria.scale) 之间的数", "score \"\(right)\" must be a number from 0 to \(criteria.scale)")
             }
@@ -72,6 +92,7 @@ enum ChangeParser {
                 return fail("格式应为 单位=分值", "write it as UNIT=POINTS")
             }
             guard let id = unit(unitText) else { return unknownUnit(unitText) }
+            if let failure = outOfLimits(pointsText, "分值", "points") { return failure }
             guard let points = number(pointsText), points > .zero else {
                 return fail("分值 \"\(pointsText)\" 应为大于 0 的数", "points \"\(pointsText)\" must be a number > 0")
             }
@@ -82,6 +103,7 @@ enum ChangeParser {
                 let known = criteria.parts.map(\.id).joined(separator: ", ")
                 return fail("未知考核部分 \"\(part)\"；可用：\(known)", "unknown part \"\(part)\"; parts: \(known)")
             }
+            if let failure = outOfLimits(weightText, "权重", "weight") { return failure }
             guard let weight = number(weightText), !weight.isNegative, weight <= .one else {
                 return fail("权重 \"\(weightText)\" 应为 0 到 1 之间的数", "weight \"\(weightText)\" must be a number from 0 to 1")
             }
@@ -92,6 +114,7 @@ enum ChangeParser {
                 let known = criteria.bands.map(\.name).joined(separator: ", ")
                 return fail("未知等次 \"\(name)\"；可用：\(known)", "unknown band \"\(name)\"; bands: \(known)")
             }
+            if let failure = outOfLimits(minText, "分数线", "threshold") { return failure }
             guard let min = number(minText), !min.isNegative, min <= criteria.scale else {
                 return fail("分数线 \"\(minText)\" 应为 0 到 \(criteria.scale) 之间的数", "threshold \"\(minText)\" must be a number from 0 to \(criteria.scale)")
             }
@@ -99,6 +122,7 @@ enum ChangeParser {
             return .success(.band(name: bandName, min: min))
         case "quota":
             if value == "none" { return .success(.quota(share: nil)) }
+            if let failure = outOfLimits(value, "比例", "share") { return failure }
             guard let share = number(value), !share.isNegative, share <= .one else {
                 return fail("应为 0 到 1 之间的比例或 none", "give a share from 0 to 1, or none")
             }

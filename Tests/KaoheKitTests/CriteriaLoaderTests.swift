@@ -425,6 +425,12 @@ import KaoheTestSupport
         #expect(diagnostics.map(\.message.zh) == ["bulletin.failAt: 应为正整数，实际是 0", "rectify.workingDays: 应为正整数，实际是 1.5"])
         #expect(diagnostics.map(\.message.en) == ["bulletin.failAt: expected a positive integer, found 0",
                                                   "rectify.workingDays: expected a positive integer, found 1.5"])
+        // A whole number above the range is told the range, whatever its size.
+        let (_, large) = load(("  targetShare: 4,", "  targetShare: 4, bulletin: { failAt: 1000001 }, rectify: { workingDays: 9999999999999999999 },"))
+        #expect(large.map(\.message.zh) == ["bulletin.failAt: 应为 1 到 1000000 之间的整数，实际是 1000001",
+                                             "rectify.workingDays: 应为 1 到 1000000 之间的整数，实际是 9999999999999999999"])
+        #expect(large.first?.message.en == "bulletin.failAt: expected an integer from 1 to 1000000, found 1000001")
+        #expect(load(("  targetShare: 4,", "  targetShare: 4, rectify: { workingDays: 1000000 },")).criteria?.rectify.workingDays == 1_000_000)
         let missing = try #require(single(("  targetShare: 4,", "  targetShare: 4, bulletin: {},")))
         #expect(missing.line == 29 && missing.column == 29)
         #expect(missing.message.en == "bulletin.failAt: required field \"failAt\" is missing")
@@ -464,8 +470,12 @@ import KaoheTestSupport
         #expect(try #require(single(("targetShare: 4", "targetShare: NaN"))).message.en == "targetShare: expected a decimal number, found NaN")
         let big = try #require(single(("share: 0.3", "share: 0.3000000000001")))
         #expect(big.line == 26 && big.column == 31)
-        #expect(big.message.en == "quota.share: number 0.3000000000001 is out of the exact range (at most 12 digits before and 12 after the decimal point)")
-        #expect(big.message.zh == "quota.share: 数字 0.3000000000001 超出可精确计算的范围（整数部分至多 12 位，小数部分至多 12 位）")
+        #expect(big.message.en == "quota.share: number 0.3000000000001 is out of the exact range (at most 9 digits before and 10 after the decimal point); check for extra digits, and round long decimals")
+        #expect(big.message.zh == "quota.share: 数字 0.3000000000001 超出可精确计算的范围（整数部分至多 9 位，小数部分至多 10 位）；请检查是否多打了数字，小数请四舍五入")
+        // Leading and trailing zeros do not count; ten decimals and nine digits are accepted.
+        #expect(load(("share: 0.3", "share: 0.3000000000")).criteria?.quota?.share == ExactDecimal("0.3"))
+        #expect(load(("share: 0.3", "share: 0.1234567891")).criteria?.quota?.share == ExactDecimal("0.1234567891"))
+        #expect(try #require(single(("scale: 100", "scale: 1000000000"))).message.en.hasPrefix("scale: number 1000000000 is out of the exact range"))
     }
 
     // MARK: Consequences

@@ -31,7 +31,52 @@ extension ChecksFile {
         }
     }
 
-    /// ``ExactDecimal/init(_:)`` on bytes.
+    /// ``ExactDecimal/reading(_:)`` on bytes, nil for anything but a number within the input
+    /// limits (the full validation then says what is wrong); one pass, no allocation.
     @inline(__always)
-    static func decimal(_ b: UnsafeBufferPointer<UInt8>) -> ExactDecimal? { ExactDecimal(utf8: b) }
+    static func decimal(_ b: UnsafeBufferPointer<UInt8>) -> ExactDecimal? {
+        var i = 0
+        let n = b.count
+        var negative = false
+        if n > 0 && (b[0] == 0x2D || b[0] == 0x2B) {
+            negative = b[0] == 0x2D
+            i = 1
+        }
+        var mantissa: UInt64 = 0
+        var integerDigits = 0, fractionDigits = 0, pendingZeros = 0, digits = 0
+        var seenPoint = false
+        while i < n {
+            let byte = b[i]
+            i += 1
+            if byte == 0x2E {
+                if seenPoint { return nil }
+                seenPoint = true
+                continue
+            }
+            let digit = UInt64(byte &- 48)
+            guard digit <= 9 else { return nil }
+            digits += 1
+            if !seenPoint {
+                if integerDigits == 0 && digit == 0 { continue }
+                integerDigits += 1
+                guard integerDigits <= ExactDecimal.maxInputIntegerDigits else { return nil }
+                mantissa = mantissa &* 10 &+ digit
+            } else if digit == 0 {
+                pendingZeros += 1
+            } else {
+                fractionDigits += pendingZeros + 1
+                guard fractionDigits <= ExactDecimal.maxInputFractionDigits else { return nil }
+                while pendingZeros > 0 { mantissa &*= 10; pendingZeros -= 1 }
+                mantissa = mantissa &* 10 &+ digit
+            }
+        }
+        guard digits > 0 else { return nil }
+        while pendingZeros > 0 && fractionDigits < ExactDecimal.maxInputFractionDigits {
+            mantissa &*= 10
+            fractionDigits += 1
+            pendingZeros -= 1
+        }
+        let value = Int128(mantissa)
+        return ExactDecimal(mantissa: negative ? -value : value, exponent: fractionDigits)
+    }
 }
