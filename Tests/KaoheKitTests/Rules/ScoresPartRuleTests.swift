@@ -48,11 +48,6 @@ import KaoheTestSupport
         #expect(detail(part).map(\.component.id) == ["c1", "c2"])
     }
 
-    @Test func rowsOfOtherComponentsAreIgnored() {
-        // Only the part's components count: 1 × 70 = 70.
-        #expect(score([("c1", "1")], [record("c1", "70", line: 2), record("other", "100", line: 3)]).score == 70)
-    }
-
     @Test func theSurveyComponentScoresTheSurvey() {
         // 0.5 × 80 + 0.5 × 66.67 = 73.335 → 73.34; the survey's score wins over a scores.csv row for it.
         let outcome = SurveyOutcome(record: RuleInputs.survey(satisfied: 2, dissatisfied: 1, line: 4),

@@ -34,8 +34,4 @@ import KaoheTestSupport
                                            facts: .periodLast(group: "镇街", rank: 7)))
         #expect(consequence.level == 2)
     }
-
-    @Test func noRankingsNoLastPlaces() {
-        #expect(PeriodLastRule.find([]).isEmpty)
-    }
 }

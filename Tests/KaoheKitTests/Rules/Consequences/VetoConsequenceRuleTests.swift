@@ -19,8 +19,4 @@ import KaoheTestSupport
         #expect(list.map(\.facts) == [.veto(clause: "第十四条第五项"), .veto(clause: ""), .veto(clause: "第十四条第二项")])
         #expect(list.allSatisfy { $0.kind == .veto && $0.level == 3 })
     }
-
-    @Test func noVetoesNoConsequence() {
-        #expect(VetoConsequenceRule.consequences([]).isEmpty)
-    }
 }
