@@ -9,7 +9,8 @@ import KaoheKit
 @testable import KaoheRendering
 import KaoheTestSupport
 
-@Suite struct DeadlineChecksTests {
+/// DeadlineFindings: failed checks derived from the registers (docs/scoring.md §13).
+@Suite struct DeadlineFindingsTests {
     static let calendar: WorkingCalendar = {
         CalendarLoader.load(path: Repository.path("Criteria/calendars/cn-2025.json"), year: 2025).calendar ?? .weekdays
     }()
@@ -23,7 +24,7 @@ import KaoheTestSupport
     }
 
     func verdict(_ rule: DeadlineRule, _ start: String, _ end: String?) -> (CivilDate?, String?) {
-        switch DeadlineFindings.judge(rule, start: moment(start), end: end.map(moment), calendar: DeadlineChecksTests.calendar) {
+        switch DeadlineFindings.judge(rule, start: moment(start), end: end.map(moment), calendar: DeadlineFindingsTests.calendar) {
         case .onTime: return (nil, nil)
         case .late(let date, let lateness):
             return (date, Labels(language: .en, criteria: Fixture.criteria(quota: nil)).lateness(LateFinding(rule: rule, lateness: lateness)))
@@ -48,7 +49,7 @@ import KaoheTestSupport
         #expect(verdict(r, "2025-01-20", "2025-02-21").0 == nil)
         #expect(verdict(r, "2025-01-20", "2025-02-24").0 == CivilDate("2025-02-22"))
         #expect(DeadlineFindings.workingDays(from: CivilDate("2025-01-20")!, to: CivilDate("2025-02-24")!,
-                                           calendar: DeadlineChecksTests.calendar) == 21)
+                                           calendar: DeadlineFindingsTests.calendar) == 21)
     }
 
     @Test func hoursAcrossMidnight() {
@@ -74,7 +75,7 @@ import KaoheTestSupport
         var criteria = Fixture.criteria(quota: nil)
         criteria.deadlines = rules
         var d = Fixture.dataset(units: [("U1", "G")], scores: ["U1": "80"], criteria: criteria,
-                                calendar: DeadlineChecksTests.calendar)
+                                calendar: DeadlineFindingsTests.calendar)
         d.registers = rows
         return d
     }

@@ -1,0 +1,68 @@
+import Testing
+import KaoheKit
+@testable import KaoheModel
+@testable import KaoheScoring
+import KaoheTestSupport
+
+/// ScoresPartRule: a scores part is round(Σ component weight × component score) (docs/scoring.md §3).
+@Suite struct ScoresPartRuleTests {
+    let d = Fixture.d
+
+    func components(_ list: [(String, String)]) -> ComponentList {
+        ComponentList(list.map { Component(id: $0.0, name: $0.0, weight: d($0.1)) })
+    }
+
+    func record(_ component: String, _ score: String, line: Int) -> ScoreRecord {
+        ScoreRecord(unit: "U1", component: component, score: d(score), source: SourceRef(file: "scores.csv", line: line))
+    }
+
+    func score(_ list: [(String, String)], _ records: [ScoreRecord], survey: SurveyOutcome? = nil,
+               surveyComponent: String? = nil) -> PartScore {
+        ScoresPartRule.score(RuleInputs.part("yearEnd", weight: "0.5"), components: components(list),
+                             scores: Dictionary(records.map { ($0.component, $0) }, uniquingKeysWith: { _, last in last }),
+                             survey: survey, surveyComponent: surveyComponent, places: 2)
+    }
+
+    func detail(_ part: PartScore) -> [ComponentScore] {
+        if case .scores(let list) = part.detail { return list }
+        return []
+    }
+
+    @Test func weightedSumRoundsHalfUp() {
+        // 0.3 × 81.15 + 0.7 × 90 = 24.345 + 63 = 87.345 → 87.35 (half-even: 87.34).
+        let part = score([("c1", "0.3"), ("c2", "0.7")], [record("c1", "81.15", line: 2), record("c2", "90", line: 3)])
+        #expect(part.score == d("87.35"))
+        #expect(detail(part).map(\.score) == [d("81.15"), 90])
+        #expect(detail(part).map { $0.source?.description } == ["scores.csv:2", "scores.csv:3"])
+        // 0.5 × 80.01 + 0.5 × 80 = 80.005 → 80.01 (truncation: 80.00).
+        #expect(score([("c1", "0.5"), ("c2", "0.5")], [record("c1", "80.01", line: 2), record("c2", "80", line: 3)]).score
+                == d("80.01"))
+    }
+
+    @Test func aMissingComponentCountsZero() {
+        // 0.6 × 90 + 0.4 × 0 = 54.
+        let part = score([("c1", "0.6"), ("c2", "0.4")], [record("c1", "90", line: 2)])
+        #expect(part.score == 54)
+        #expect(detail(part).map(\.score) == [90, 0])
+        #expect(detail(part)[1].source == nil)
+        #expect(detail(part).map(\.component.id) == ["c1", "c2"])
+    }
+
+    @Test func theSurveyComponentScoresTheSurvey() {
+        // 0.5 × 80 + 0.5 × 66.67 = 73.335 → 73.34; the survey's score wins over a scores.csv row for it.
+        let outcome = SurveyOutcome(record: RuleInputs.survey(satisfied: 2, dissatisfied: 1, line: 4),
+                                    rate: d("0.6667"), score: d("66.67"))
+        let part = score([("c1", "0.5"), ("survey", "0.5")], [record("c1", "80", line: 2), record("survey", "100", line: 3)],
+                         survey: outcome, surveyComponent: "survey")
+        #expect(part.score == d("73.34"))
+        #expect(detail(part)[1].score == d("66.67"))
+        #expect(detail(part)[1].source?.description == "survey.csv:4")
+    }
+
+    @Test func withoutASurveyResultTheSurveyComponentFallsBackToItsRowOrZero() {
+        // No survey answers: the row's 100 counts (0.5 × 80 + 0.5 × 100 = 90), or 0 without a row (40).
+        let list = [("c1", "0.5"), ("survey", "0.5")]
+        #expect(score(list, [record("c1", "80", line: 2), record("survey", "100", line: 3)], surveyComponent: "survey").score == 90)
+        #expect(score(list, [record("c1", "80", line: 2)], surveyComponent: "survey").score == 40)
+    }
+}
