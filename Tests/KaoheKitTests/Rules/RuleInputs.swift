@@ -31,7 +31,7 @@ enum RuleInputs {
 
     /// A part score of `score` for a part of `weight`.
     static func partScore(weight: String, score: String) -> PartScore {
-        PartScore(shared: part(weight: weight), score: d(score), stored: .scores([]))
+        PartScore(shared: part(weight: weight), score: d(score), stored: .checks(nil, unit: 0, sum: .zero))
     }
 
     static func adjustment(_ applied: String) -> AdjustmentOutcome {

@@ -18,9 +18,9 @@ import KaoheTestSupport
 
     func score(_ list: [(String, String)], _ records: [ScoreRecord], survey: SurveyOutcome? = nil,
                surveyComponent: String? = nil) -> PartScore {
-        ScoresPartRule.score(RuleInputs.part("yearEnd", weight: "0.5"), components: components(list),
-                             scores: Dictionary(records.map { ($0.component, $0) }, uniquingKeysWith: { _, last in last }),
-                             survey: survey, surveyComponent: surveyComponent, places: 2)
+        ScoresPartRule.table(RuleInputs.part("yearEnd", weight: "0.5"), components: components(list),
+                             scores: ScoresByUnit(records, units: [Unit(id: "U1", name: "U1", group: "G")]),
+                             surveys: [survey], surveyComponent: surveyComponent, places: 2).partScore(unit: 0)
     }
 
     func detail(_ part: PartScore) -> [ComponentScore] {
