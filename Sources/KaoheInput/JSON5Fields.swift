@@ -9,19 +9,29 @@ import Foundation
 package final class JSON5FieldReader {
     let file: String
     package let document: JSON5Document
-    package private(set) var diagnostics: [Diagnostic] = []
+    /// The file's diagnostics, listed up to ``maxDiagnostics`` (a file of a million unknown keys
+    /// is reported in a few, with the rest counted).
+    private var list = DiagnosticList(limit: JSON5FieldReader.maxDiagnostics)
+    package static let maxDiagnostics = 1000
 
     package init(file: String, document: JSON5Document) {
         self.file = file
         self.document = document
     }
 
-    package var hasErrors: Bool { diagnostics.contains { $0.isError } }
+    /// The diagnostics listed, then the one that counts the rest, if any.
+    package var diagnostics: [Diagnostic] { list.all(file) }
+
+    package var hasErrors: Bool { list.omittedErrors > 0 || list.kept.contains { $0.isError } }
 
     /// Records a diagnostic at a position; the path is put in front of both texts.
     package func report(line: Int, column: Int, _ path: JSON5Path, _ message: Diagnostic.Message) {
-        diagnostics.append(Diagnostic(message.prefixed(zh: "\(path.text(.zh)): ", en: "\(path.text(.en)): "),
-                                      file: file, line: line, column: column, excerpt: document.lineText(line)))
+        if list.isFull && !message.severity.isError {
+            list.omit(warnings: 1)
+            return
+        }
+        list.append(Diagnostic(message.prefixed(zh: "\(path.text(.zh)): ", en: "\(path.text(.en)): "),
+                               file: file, line: line, column: column, excerpt: document.lineText(line)))
     }
 
     /// Records a diagnostic at a node; the path is put in front of both texts.
@@ -29,7 +39,7 @@ package final class JSON5FieldReader {
         report(line: node.line, column: node.column, path, message)
     }
 
-    package func add(_ more: [Diagnostic]) { diagnostics += more }
+    package func add(_ more: [Diagnostic]) { list.append(contentsOf: more) }
 
     // MARK: Objects
 

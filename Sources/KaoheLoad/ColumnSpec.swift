@@ -60,13 +60,19 @@ struct HeaderMap: Sendable {
     /// Field indices whose header cell is blank: a row may not hold data there.
     var unnamed: [Int] = []
 
+    /// Unknown columns listed one by one (and kept as ignored columns); the rest are counted in one warning.
+    static let maxUnknownColumns = 20
+
     /// Maps the header row; unknown columns are ignored with a warning, missing required
-    /// columns and repeated columns are errors.
+    /// columns and repeated columns are errors. A header of thousands of columns gives a few
+    /// diagnostics, with the rest counted.
     static func make(header: CSVRow, specs: [ColumnSpec], file: String, excerpt: String,
                      diagnostics: inout [Diagnostic], ignored: inout [IgnoredColumn]) -> HeaderMap? {
         var index: [String: Int] = [:]
         var unnamed: [Int] = []
         var ok = true
+        var list = DiagnosticList(limit: DataTable.maxDiagnostics)
+        var unknown = 0
         for (i, raw) in header.fields.enumerated() {
             let text = raw.trimmingSpaces
             let column = header.columns.indices.contains(i) ? header.columns[i] : 1
@@ -75,23 +81,30 @@ struct HeaderMap: Sendable {
                     unnamed.append(i)
                     continue
                 }
-                ignored.append(IgnoredColumn(file: file, column: i + 1, header: text))
-                diagnostics.append(Diagnostic(.unknownColumn(text, specs: specs), file: file, line: header.line, column: column,
-                                              excerpt: excerpt))
+                unknown += 1
+                if unknown <= maxUnknownColumns {
+                    ignored.append(IgnoredColumn(file: file, column: i + 1, header: text))
+                    list.append(Diagnostic(.unknownColumn(text, specs: specs), file: file, line: header.line, column: column,
+                                           excerpt: excerpt))
+                }
                 continue
             }
             if index[spec.name] != nil {
-                diagnostics.append(Diagnostic(.duplicateColumn(spec.name), file: file, line: header.line, column: column,
-                                              excerpt: excerpt))
+                list.append(Diagnostic(.duplicateColumn(spec.name), file: file, line: header.line, column: column,
+                                       excerpt: excerpt))
                 ok = false
                 continue
             }
             index[spec.name] = i
         }
+        if unknown > maxUnknownColumns {
+            list.append(Diagnostic(.moreUnknownColumns(unknown - maxUnknownColumns), file: file, line: header.line))
+        }
         for spec in specs where spec.required && index[spec.name] == nil {
-            diagnostics.append(Diagnostic(.missingColumn(spec), file: file, line: header.line, column: 1, excerpt: excerpt))
+            list.append(Diagnostic(.missingColumn(spec), file: file, line: header.line, column: 1, excerpt: excerpt))
             ok = false
         }
+        diagnostics += list.all(file)
         return ok ? HeaderMap(index: index, fieldCount: header.fields.count, unnamed: unnamed) : nil
     }
 
@@ -106,6 +119,12 @@ extension Diagnostic.Message {
     static func unknownColumn(_ text: String, specs: [ColumnSpec]) -> Self {
         .warning("header.unknown-column", zh: "未知列 \"\(text)\" 已忽略；可用的列：\(HeaderMap.describe(specs, .zh))",
                  en: "unknown column \"\(text)\" ignored; known columns: \(HeaderMap.describe(specs, .en))")
+    }
+
+    /// Unknown columns beyond those listed, ignored too.
+    static func moreUnknownColumns(_ count: Int) -> Self {
+        .warning("header.more-unknown-columns", zh: "另有 \(count) 个未知列同样已忽略（只列出前 \(HeaderMap.maxUnknownColumns) 个）；请检查表头是否为本文件的表头",
+                 en: "\(count) more unknown columns ignored too (only the first \(HeaderMap.maxUnknownColumns) are listed); check that the header row is this file's")
     }
 
     /// A column given twice in the header (by name or by a Chinese alias).

@@ -17,6 +17,9 @@ public struct LoadedData: Sendable {
 
     public var hasErrors: Bool { diagnostics.contains(where: \.isError) }
     public var errors: [Diagnostic] { diagnostics.filter(\.isError) }
+    /// The true numbers of errors and warnings, those left unlisted in a file included.
+    public var errorCount: Int { diagnostics.totals.errors }
+    public var warningCount: Int { diagnostics.totals.warnings }
     public var warnings: [Diagnostic] { diagnostics.filter { !$0.isError } }
 }
 

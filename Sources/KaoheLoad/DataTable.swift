@@ -42,6 +42,9 @@ struct DataTable {
         case line(Int, String)
     }
 
+    /// Diagnostics listed per file (the rest are counted).
+    static let maxDiagnostics = 1000
+
     /// Suggestions per file read whole.
     static let maxSuggestions = 1000
 

@@ -7,6 +7,8 @@
 public struct Diagnostic: Sendable, Hashable {
     public enum Severity: String, Sendable {
         case error, warning
+
+        public var isError: Bool { self == .error }
     }
 
     /// The rule that raised it (`units.duplicate-id`).

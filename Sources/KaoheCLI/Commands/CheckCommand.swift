@@ -29,8 +29,8 @@ struct CheckCommand: KaoheCommand {
             var summary = Document(title: (language == .zh ? "数据质量" : "Data quality") + "  \(folder)")
             summary.add(contentsOf: CheckReport.quality(loaded.quality, dataset: loaded.dataset, language: language))
             out += TextRenderer.render(summary)
-            out += language == .zh ? "错误 \(loaded.errors.count) 个，警告 \(loaded.warnings.count) 个\n"
-                                   : "\(loaded.errors.count) error(s), \(loaded.warnings.count) warning(s)\n"
+            out += language == .zh ? "错误 \(loaded.errorCount) 个，警告 \(loaded.warningCount) 个\n"
+                                   : "\(loaded.errorCount) error(s), \(loaded.warningCount) warning(s)\n"
             output = CommandOutput(stdout: out)
         } else {
             output = shared.render(json: { CheckJSON.render(loaded, language: language) },

@@ -29,11 +29,12 @@ public enum CriteriaLoader {
         return (reader.hasErrors ? nil : criteria, diagnostics)
     }
 
-    /// Diagnostics in file order (whole-file ones first), keeping the order of equal positions.
+    /// Diagnostics in file order (whole-file ones first, the count of those not listed last),
+    /// keeping the order of equal positions.
     static func sortedByPosition(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
         diagnostics.enumerated().sorted { a, b in
-            let ka = (a.element.line ?? 0, a.element.column ?? 0, a.offset)
-            let kb = (b.element.line ?? 0, b.element.column ?? 0, b.offset)
+            let ka = (a.element.omitted == nil ? 0 : 1, a.element.line ?? 0, a.element.column ?? 0, a.offset)
+            let kb = (b.element.omitted == nil ? 0 : 1, b.element.line ?? 0, b.element.column ?? 0, b.offset)
             return ka < kb
         }.map(\.element)
     }

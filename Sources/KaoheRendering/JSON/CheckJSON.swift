@@ -7,8 +7,8 @@ public enum CheckJSON {
     public static func render(_ loaded: LoadedData, language: Language) -> JSONValue {
         let q = loaded.quality
         return .object([
-            ("errors", .int(loaded.errors.count)),
-            ("warnings", .int(loaded.warnings.count)),
+            ("errors", .int(loaded.errorCount)),
+            ("warnings", .int(loaded.warningCount)),
             ("diagnostics", .array(loaded.diagnostics.map { d in
                 .object([
                     ("file", .string(d.file)),

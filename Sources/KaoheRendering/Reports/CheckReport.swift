@@ -17,8 +17,8 @@ public enum CheckReport {
         }
         document.add(.heading(l("数据质量", "Data quality"), level: 1))
         document.add(contentsOf: quality(loaded.quality, dataset: loaded.dataset, language: language))
-        document.add(.paragraph(l("错误 \(loaded.errors.count) 个，警告 \(loaded.warnings.count) 个",
-                                  "\(loaded.errors.count) error(s), \(loaded.warnings.count) warning(s)")))
+        document.add(.paragraph(l("错误 \(loaded.errorCount) 个，警告 \(loaded.warningCount) 个",
+                                  "\(loaded.errorCount) error(s), \(loaded.warningCount) warning(s)")))
         return document
     }
 
