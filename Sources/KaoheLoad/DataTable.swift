@@ -46,7 +46,7 @@ struct DataTable {
     static let maxDiagnostics = 1000
 
     /// Suggestions per file read whole.
-    static let maxSuggestions = 1000
+    static let maxSuggestions = 200
 
     /// Largest file read whole (every file but `checks.csv`, which is streamed): 256 MiB.
     static let maxWholeFileBytes = 256 << 20
