@@ -5,6 +5,9 @@ import Foundation
 ///
 /// The executable only calls ``main()``, so every command is testable in-process with ``run(_:terminal:)``.
 public enum KaoheCLI {
+    /// The version `kaohe --version` prints.
+    public static let version = "0.1.0"
+
     /// `terminal` says where colour may be used (never in files, pipes or tests).
     public static func run(_ arguments: [String], terminal: Terminal = .plain) -> CommandOutput {
         let language = ArgumentParser.language(in: arguments)
@@ -13,6 +16,9 @@ public enum KaoheCLI {
         }
         if let help = Commands.help(arguments, language: language) {
             return CommandOutput(stdout: help)
+        }
+        if arguments.contains("--version") {
+            return CommandOutput(stdout: "kaohe \(version)\n")
         }
         let command: any KaoheCommand
         do {

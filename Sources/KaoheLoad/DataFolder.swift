@@ -36,7 +36,8 @@ public enum DataFolder {
         var loaded = LoadedData(dataset: nil, diagnostics: [], quality: quality, criteriaPath: nil)
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), isFolder.boolValue else {
-            loaded.diagnostics = [Diagnostic(.noFolder, file: folder)]
+            let exists = FileManager.default.fileExists(atPath: folder)
+            loaded.diagnostics = [Diagnostic(exists ? .folderIsAFile(LoaderFile.folder(of: folder)) : .noFolder, file: folder)]
             return loaded
         }
         let manifestPath = Paths.join(folder, files.manifest)
@@ -52,6 +53,15 @@ public enum DataFolder {
         let criteriaPath = criteriaOverride ?? Paths.normalize(Paths.join(folder, manifest.criteria))
         loaded.criteriaPath = criteriaPath
         loaded.inputPaths.append(criteriaPath)
+        if criteriaOverride == nil, FileBytes.kind(of: criteriaPath) == .absent {
+            // A copied data folder whose relative criteria path no longer leads anywhere.
+            let resolved = criteriaPath.hasPrefix("/") ? criteriaPath
+                : FileManager.default.currentDirectoryPath + "/" + criteriaPath
+            diagnostics.append(Diagnostic(.manifestCriteriaNotFound(manifest.criteria, resolved: Paths.normalize(resolved)),
+                                          file: manifestPath, line: manifest.criteriaAt?.line, column: manifest.criteriaAt?.column))
+            loaded.diagnostics = diagnostics
+            return loaded
+        }
         let (criteriaValue, criteriaDiagnostics) = CriteriaLoader.load(path: criteriaPath)
         diagnostics += criteriaDiagnostics
         guard let criteria = criteriaValue, !criteriaDiagnostics.contains(where: \.isError) else {
@@ -135,6 +145,21 @@ public enum DataFolder {
 }
 
 extension Diagnostic.Message {
+    /// The data folder given is a file.
+    static func folderIsAFile(_ parent: String) -> Self {
+        let folder = parent.isEmpty ? "." : parent
+        return .error("file.data-path-is-file",
+                      zh: "这是一个文件，不是数据文件夹；请给出含 assessment.json5 的文件夹（如 \(folder)）",
+                      en: "this is a file, not a data folder; give the folder holding assessment.json5 (such as \(folder))")
+    }
+
+    /// The criteria file `assessment.json5` names is not there.
+    static func manifestCriteriaNotFound(_ written: String, resolved: String) -> Self {
+        .error("manifest.criteria-not-found",
+               zh: "criteria 写的评分标准文件 \"\(written)\" 找不到（按数据文件夹解析为 \(resolved)）；请改正 assessment.json5 中的路径，或用 --criteria 文件 指定评分标准",
+               en: "the criteria file \"\(written)\" is not there (relative to the data folder: \(resolved)); correct the path in assessment.json5, or name the criteria with --criteria FILE")
+    }
+
     /// The data folder given does not exist (or is a file).
     static var noFolder: Self {
         .error("file.no-folder", zh: "数据文件夹不存在；请给出含 assessment.json5 的文件夹路径",

@@ -128,8 +128,12 @@ enum ChangeParser {
             }
             return .success(.quota(share: share))
         case "drop":
-            guard let (file, lineText) = split(value, ":"), let line = Int(lineText), line >= 2 else {
+            guard let (file, lineText) = split(value, ":"), let line = Int(lineText), line >= 1 else {
                 return fail("格式应为 文件:行号，例如 checks.csv:41", "write it as FILE:LINE, e.g. checks.csv:41")
+            }
+            guard line >= 2 else {
+                return fail("第 1 行是表头，不是记录；请给出要删除的记录所在的行号（从 2 起）",
+                            "line 1 is the header, not a record; give the line of the record to drop (2 or more)")
             }
             let name = file.split(separator: "/").last.map(String.init) ?? file
             let files = [DataFolder.files.checks, DataFolder.files.events, DataFolder.files.scores, DataFolder.files.survey]

@@ -60,6 +60,11 @@ extension KaoheCommand {
     static func undeclared(_ option: String) -> UsageError {
         if let refusal = refusal(of: option) { return UsageError(refusal) }
         guard let spec = Commands.optionSpecs.first(where: { $0.name == option }) else {
+            // A mistyped option of this command is named (`--quater` → `--quarter`).
+            if let near = OptionSuggestion.nearest(to: option, among: allOptions.map(\.spec.name)) {
+                return UsageError(zh: "未知选项 \(option)；是否指 \(near)？运行 kaohe \(name) --help 查看它的选项",
+                                  en: "unknown option \(option); did you mean \(near)? run kaohe \(name) --help for its options")
+            }
             return UsageError(zh: "未知选项 \(option)；运行 kaohe --help 查看用法", en: "unknown option \(option); run kaohe --help for usage")
         }
         if let misplaced = spec.misplaced { return UsageError(misplaced) }

@@ -7,11 +7,23 @@ public struct Manifest: Sendable, Hashable {
     public var title: String
     /// The criteria file, relative to the data folder.
     public var criteria: String
+    /// Where `criteria` is written in the file (line and column), for messages about it.
+    public var criteriaAt: (line: Int, column: Int)?
 
     public init(year: Int, title: String, criteria: String) {
         self.year = year
         self.title = title
         self.criteria = criteria
+    }
+
+    public static func == (a: Manifest, b: Manifest) -> Bool {
+        a.year == b.year && a.title == b.title && a.criteria == b.criteria
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(year)
+        hasher.combine(title)
+        hasher.combine(criteria)
     }
 
     /// The criteria file's path for a data folder (`Samples/a` + `../../Criteria/x.json5`).
@@ -46,6 +58,7 @@ public enum ManifestLoader {
             let criteria = object["criteria"].flatMap { r.string($0, root.key("criteria")) }
             if let year, let title, let criteria {
                 manifest = Manifest(year: year, title: title, criteria: criteria)
+                manifest?.criteriaAt = object["criteria"].map { ($0.line, $0.column) }
             }
         }
         return (r.hasErrors ? nil : manifest, CriteriaLoader.sortedByPosition(r.diagnostics))
