@@ -96,6 +96,8 @@ public enum DataFolder {
         var attempted = Completeness.Attempted()
 
         var dataset = Dataset(year: manifest.year, title: manifest.title, criteria: criteria, calendar: calendar, units: units)
+        dataset.office = manifest.office
+        dataset.docNumber = manifest.docNumber
         if let checks = ChecksFile.load(path: Paths.join(folder, files.checks), name: files.checks, context: context,
                                         diagnostics: &diagnostics, ignored: &quality.ignoredColumns) {
             dataset.failures = checks.failures

@@ -5,6 +5,10 @@
 public struct Dataset: Sendable {
     public var year: Int
     public var title: String
+    /// The office that issues the bulletins (发文机关) and the bulletin's issue number with
+    /// `{year}` and `{month}`, from `assessment.json5`; nil for the defaults.
+    public var office: String?
+    public var docNumber: String?
     public var criteria: Criteria
     public var calendar: WorkingCalendar
     public var units: [Unit]

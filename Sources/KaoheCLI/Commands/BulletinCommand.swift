@@ -32,6 +32,7 @@ struct BulletinCommand: DatasetCommand {
         let month = self.month ?? 1
         let assessment = Assessor.assess(dataset)
         return shared.render(json: { AssessmentJSON.bulletin(assessment, month: month) },
-                             document: { BulletinReport.document(assessment, month: month, title: dataset.title, language: shared.language) })
+                             document: { BulletinReport.document(assessment, month: month, title: dataset.title, office: dataset.office,
+                                                                           docNumber: dataset.docNumber, language: shared.language) })
     }
 }

@@ -9,6 +9,10 @@ public struct Manifest: Sendable, Hashable {
     public var criteria: String
     /// Where `criteria` is written in the file (line and column), for messages about it.
     public var criteriaAt: (line: Int, column: Int)?
+    /// The office that issues the bulletins (发文机关), when given.
+    public var office: String?
+    /// The bulletin's issue number (期号), with `{year}` and `{month}` in it, when given.
+    public var docNumber: String?
 
     public init(year: Int, title: String, criteria: String) {
         self.year = year
@@ -17,7 +21,7 @@ public struct Manifest: Sendable, Hashable {
     }
 
     public static func == (a: Manifest, b: Manifest) -> Bool {
-        a.year == b.year && a.title == b.title && a.criteria == b.criteria
+        a.year == b.year && a.title == b.title && a.criteria == b.criteria && a.office == b.office && a.docNumber == b.docNumber
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -32,8 +36,8 @@ public struct Manifest: Sendable, Hashable {
     }
 }
 
-/// Loads `assessment.json5`: `{year, title, criteria}`, all required; `year` is an integer
-/// from 2000 to 2100.
+/// Loads `assessment.json5`: `{year, title, criteria}`, all required (`year` an integer from
+/// 2000 to 2100), and optionally the bulletin's `office` and `docNumber`.
 public enum ManifestLoader {
     /// Reads the manifest at `path` (as given; messages use it).
     public static func load(path: String) -> (manifest: Manifest?, diagnostics: [Diagnostic]) {
@@ -50,7 +54,8 @@ public enum ManifestLoader {
         r.add(syntax)
         let root = JSON5Path.root
         var manifest: Manifest? = nil
-        if let object = r.object(document.root, root, fields: ["year", "title", "criteria"]) {
+        if let object = r.object(document.root, root, fields: ["year", "title", "criteria", "office", "docNumber"],
+                                 optional: ["office", "docNumber"]) {
             let year = object["year"].flatMap {
                 r.integer($0, root.key("year"), in: 2000...2100, expectedZh: " 2000 到 2100 之间的整数年份", expectedEn: "a whole year from 2000 to 2100")
             }
@@ -59,6 +64,8 @@ public enum ManifestLoader {
             if let year, let title, let criteria {
                 manifest = Manifest(year: year, title: title, criteria: criteria)
                 manifest?.criteriaAt = object["criteria"].map { ($0.line, $0.column) }
+                manifest?.office = object.optional("office").flatMap { r.string($0, root.key("office")) }
+                manifest?.docNumber = object.optional("docNumber").flatMap { r.string($0, root.key("docNumber")) }
             }
         }
         return (r.hasErrors ? nil : manifest, CriteriaLoader.sortedByPosition(r.diagnostics))

@@ -4,7 +4,10 @@ import KaoheScoring
 import KaoheSimulation
 /// The monthly bulletin (月通报) as a document.
 public enum BulletinReport {
-    public static func document(_ assessment: Assessment, month: Int, title: String, language: Language) -> Document {
+    /// `office` and `docNumber` (with `{year}` and `{month}`) come from `assessment.json5`; the
+    /// defaults are the office of the founding regulation and `2025年第3期`.
+    public static func document(_ assessment: Assessment, month: Int, title: String, office: String? = nil,
+                                docNumber: String? = nil, language: Language) -> Document {
         let l = Labels(language: language, criteria: assessment.criteria)
         let label = PeriodKind.month.label(year: assessment.year, index: month)
         let total = assessment.units.count
@@ -12,8 +15,11 @@ public enum BulletinReport {
         let failAt = assessment.criteria.bulletin.failAt
         var document = Document(title: title, subtitle: l("\(assessment.year)年\(month)月政务公开工作通报", "Bulletin for \(label)"))
         document.kind = .bulletin(.init(name: l("政务公开工作月通报", "Government Affairs Openness Monthly Bulletin"),
-                                        issue: l("\(assessment.year)年第\(month)期", "\(assessment.year) No. \(month)"),
-                                        issuer: l("政务公开工作领导小组办公室", "Government Affairs Openness Office"),
+                                        issue: docNumber.map {
+                                            $0.replacingOccurrences(of: "{year}", with: String(assessment.year))
+                                              .replacingOccurrences(of: "{month}", with: String(month))
+                                        } ?? l("\(assessment.year)年第\(month)期", "\(assessment.year) No. \(month)"),
+                                        issuer: office ?? l("政务公开工作领导小组办公室", "Government Affairs Openness Office"),
                                         date: l("\(assessment.year)年\(month)月", label)))
         document.add(.paragraph(l("本月检查 \(total) 个单位，合格 \(total - failing) 个，不合格 \(failing) 个（当月不合格检查达 \(failAt) 项即评为不合格）。",
                                   "\(total) units checked: \(total - failing) pass, \(failing) fail (a month fails at \(failAt) failed check(s)).")))

@@ -75,7 +75,8 @@ public enum YearReport {
         document.add(.heading(l("附件二　月通报", "Appendix 2. Monthly bulletins"), level: 1))
         for month in 1...12 {
             if month > 1 { document.add(.pageBreak) }
-            let bulletin = BulletinReport.document(assessment, month: month, title: dataset.title, language: language)
+            let bulletin = BulletinReport.document(assessment, month: month, title: dataset.title, office: dataset.office,
+                                                   docNumber: dataset.docNumber, language: language)
             document.add(.heading(bulletin.subtitle ?? bulletin.title, level: 2))
             document.add(contentsOf: bulletin.blocks.map(secondary))
         }
