@@ -73,8 +73,8 @@ extension KaoheCommand {
     }
 }
 
-/// A command that needs the year's data free of errors: errors stop it (exit 1), and warnings
-/// go to standard error ahead of its own.
+/// A command that needs the year's data free of errors: errors stop it (exit 1), and a short
+/// summary of the warnings goes to standard error ahead of its own.
 protocol DatasetCommand: KaoheCommand {
     func run(_ dataset: Dataset, quality: DataQuality) -> CommandOutput
 }
@@ -85,14 +85,21 @@ extension DatasetCommand {
         guard let dataset = loaded.dataset, !loaded.hasErrors else {
             return CommandOutput(stderr: DiagnosticText.render(loaded.errors, language: language, color: terminal.stderrColor), exitCode: 1)
         }
-        let warnings = loaded.warnings.map { diagnostic -> String in
-            var compact = diagnostic
-            compact.excerpt = nil
-            return DiagnosticText.render(compact, language: language, color: terminal.stderrColor)
-        }.joined()
+        let warnings = WarningSummary.render(loaded.warnings, repeated: repeatedFailures(dataset, loaded.quality),
+                                             folder: folder, language: language, color: terminal.stderrColor)
         var result = run(dataset, quality: loaded.quality)
         result.stderr = warnings + result.stderr
         return result
+    }
+
+    /// The repeated rows of the check log that are failed checks, with their deductions.
+    func repeatedFailures(_ dataset: Dataset, _ quality: DataQuality) -> [WarningSummary.RepeatedFailure] {
+        guard !quality.duplicates.isEmpty else { return [] }
+        var deductions: [SourceRef: ExactDecimal] = [:]
+        for failure in dataset.failures { deductions[failure.source] = failure.deduction }
+        return quality.duplicates.compactMap { row in
+            deductions[row.source].map { WarningSummary.RepeatedFailure(source: row.source, firstLine: row.firstLine, deduction: $0) }
+        }
     }
 
     /// A usage error found once the data is read (an unknown `--unit`, a change that cannot apply).
