@@ -45,7 +45,7 @@ extension Labels {
         case .rectifyLate(let deadline, nil):
             return self("期限 \(deadline)，未整改", "due \(deadline), not rectified")
         case .monthFail(let failed):
-            return self("\(failed) 项不合格", "\(failed) failed checks")
+            return self("\(failed) 项不合格", failed == 1 ? "1 failed check" : "\(failed) failed checks")
         case .periodLast(let group, let rank):
             return self("\(group)第 \(rank) 名（末位）", "rank \(rank) of \(group), last place")
         case .surveyWarn(let rate):

@@ -44,6 +44,11 @@ public struct Labels: Sendable {
     /// A number cell with the criteria's decimals.
     public func cell(_ value: ExactDecimal) -> Cell { .number(value, places: criteria.places) }
 
+    /// `3 个单位` / `3 units`, `1 unit`: a count with its noun, singular or plural in English.
+    public func count(_ n: Int, zh: String, en singular: String, plural: String? = nil) -> String {
+        language == .zh ? "\(n) \(zh)" : "\(n) \(n == 1 ? singular : plural ?? singular + "s")"
+    }
+
     public func status(_ passed: Bool) -> String { passed ? self("合格", "pass") : self("不合格", "fail") }
 
     public func consequenceKind(_ kind: ConsequenceKind) -> String {

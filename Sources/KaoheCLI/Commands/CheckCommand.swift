@@ -30,7 +30,7 @@ struct CheckCommand: KaoheCommand {
             summary.add(contentsOf: CheckReport.quality(loaded.quality, dataset: loaded.dataset, language: language))
             out += TextRenderer.render(summary)
             out += language == .zh ? "错误 \(loaded.errorCount) 个，警告 \(loaded.warningCount) 个\n"
-                                   : "\(loaded.errorCount) error(s), \(loaded.warningCount) warning(s)\n"
+                                   : "\(loaded.errorCount) \(loaded.errorCount == 1 ? "error" : "errors"), \(loaded.warningCount) \(loaded.warningCount == 1 ? "warning" : "warnings")\n"
             output = CommandOutput(stdout: out)
         } else {
             output = shared.render(json: { CheckJSON.render(loaded, language: language) },

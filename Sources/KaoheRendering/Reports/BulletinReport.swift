@@ -22,7 +22,7 @@ public enum BulletinReport {
                                         issuer: office ?? l("政务公开工作领导小组办公室", "Government Affairs Openness Office"),
                                         date: l("\(assessment.year)年\(month)月", label)))
         document.add(.paragraph(l("本月检查 \(total) 个单位，合格 \(total - failing) 个，不合格 \(failing) 个（当月不合格检查达 \(failAt) 项即评为不合格）。",
-                                  "\(total) units checked: \(total - failing) pass, \(failing) fail (a month fails at \(failAt) failed check(s)).")))
+                                  "\(l.count(total, zh: "", en: "unit")) checked: \(total - failing) pass, \(failing) fail (a month fails at \(l.count(failAt, zh: "", en: "failed check"))).")))
         var table = Table(headers: [l("编号", "ID"), l("单位", "Unit"), l("类别", "Group"), l("状态", "Status"), l("不合格项", "Failed")],
                           primary: true)
         for result in assessment.units {

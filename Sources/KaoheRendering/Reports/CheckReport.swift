@@ -18,7 +18,7 @@ public enum CheckReport {
         document.add(.heading(l("数据质量", "Data quality"), level: 1))
         document.add(contentsOf: quality(loaded.quality, dataset: loaded.dataset, language: language))
         document.add(.paragraph(l("错误 \(loaded.errorCount) 个，警告 \(loaded.warningCount) 个",
-                                  "\(loaded.errorCount) error(s), \(loaded.warningCount) warning(s)")))
+                                  "\(loaded.errorCount) \(loaded.errorCount == 1 ? "error" : "errors"), \(loaded.warningCount) \(loaded.warningCount == 1 ? "warning" : "warnings")")))
         return document
     }
 
@@ -39,7 +39,7 @@ public enum CheckReport {
             lines.append(Line(l("无检查记录的单位周：\(count) 个", "Unit-weeks with no check record: \(count)")))
             for gap in quality.missingWeeks {
                 let weeks = ranges(gap.weeks)
-                lines.append(Line("\(gap.unit) \(names[gap.unit] ?? "")  " + l("第 \(weeks) 周", "weeks \(weeks)"), indent: 1))
+                lines.append(Line("\(gap.unit) \(names[gap.unit] ?? "")  " + l("第 \(weeks) 周", (weeks.contains(",") || weeks.contains("-") ? "weeks " : "week ") + weeks), indent: 1))
             }
         }
         lines.append(Line(l("从未检查的单位：", "Units never checked: ")

@@ -28,7 +28,7 @@ public enum ExplainReport {
 
         var weighted: [String] = []
         for (index, part) in result.parts.enumerated() {
-            out += "\n\(index + 1). \(l.part(part.part))（\(l("权重", "weight")) \(part.part.weight)）\n"
+            out += "\n\(index + 1). \(l.part(part.part))" + l("（权重 \(part.part.weight)）", " (weight \(part.part.weight))") + "\n"
             switch part.detail {
             case .checks(let periodScores, let sum):
                 for period in result.periods {
@@ -104,7 +104,7 @@ public enum ExplainReport {
             let evidence = consequence.evidence.map { "  \($0)" } ?? ""
             let detail = l.consequenceDetail(consequence).map { "  \($0)" } ?? ""
             let actions = (criteria.consequences[consequence.kind]?.texts(language) ?? []).joined(separator: l("、", "; "))
-            out += "  [\(consequence.level)] \(l.consequenceKind(consequence.kind))  \(consequence.period)\(evidence)\(detail)\n"
+            out += "  [" + l("\(consequence.level)", "level \(consequence.level)") + "] \(l.consequenceKind(consequence.kind))  \(consequence.period)\(evidence)\(detail)\n"
             if !actions.isEmpty { out += "      → \(actions)\n" }
         }
         return out

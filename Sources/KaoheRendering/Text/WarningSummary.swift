@@ -29,7 +29,7 @@ public enum WarningSummary {
             if let i = byFile.firstIndex(where: { $0.file == file }) { byFile[i].count += count } else { byFile.append((file, count)) }
         }
         let files = byFile.map { l("\($0.file) \($0.count) 条", "\($0.count) in \($0.file)") }.joined(separator: l("、", ", "))
-        var out = "kaohe: " + l("数据有 \(total) 条警告（\(files)）", "the data has \(total) warning(s) (\(files))")
+        var out = "kaohe: " + l("数据有 \(total) 条警告（\(files)）", "the data has \(total) \(total == 1 ? "warning" : "warnings") (\(files))")
         let listed = warnings.filter { $0.omitted == nil }
         out += listed.count > shown ? l("；前 \(shown) 条：", "; the first \(shown):") : l("：", ":")
         out += "\n"
@@ -43,7 +43,7 @@ public enum WarningSummary {
             let lines = repeated.prefix(shown).map { l("\($0.source)（与第 \($0.firstLine) 行相同）", "\($0.source) (repeats line \($0.firstLine))") }
                 .joined(separator: l("、", ", ")) + (repeated.count > shown ? l(" 等", " and more") : "")
             out += "  " + l("其中 \(repeated.count) 条重复的不合格记录计入了扣分，共多扣 \(points) 分：\(lines)",
-                            "\(repeated.count) repeated failed check(s) count in the scores, deducting \(points) more: \(lines)") + "\n"
+                            "\(repeated.count) repeated failed \(repeated.count == 1 ? "check counts" : "checks count") in the scores, deducting \(points) more: \(lines)") + "\n"
         }
         out += "  " + l("运行 kaohe check \(folder) 查看全部。", "Run kaohe check \(folder) to list them all.") + "\n"
         return out
