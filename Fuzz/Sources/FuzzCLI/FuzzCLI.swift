@@ -6,10 +6,11 @@ import KaoheCLI
 
 /// The whole command line (`KaoheCLI.run`) on a mutated data folder.
 ///
-/// Input layout: four option bytes, then the data files separated by `0x1E` bytes, in the
+/// Input layout: five option bytes, then the data files separated by `0x1E` bytes, in the
 /// order of ``Workspace/parts`` (units.csv, checks.csv, scores.csv, events.csv, survey.csv,
-/// assessment.json5, a register), then extra arguments, one a line. A data file the input does
-/// not reach keeps the base folder's contents; the register is absent unless given.
+/// assessment.json5, a register), then extra arguments, one a line (without those naming
+/// files, the format, the language or help). A data file the input does not reach keeps the
+/// base folder's contents; the register is absent unless given.
 ///
 /// - byte 0: the command (`% 6`: check, grade, rank, bulletin, simulate, report); `/ 6` picks
 ///   between two values of each `simulate` change.
@@ -23,6 +24,9 @@ import KaoheCLI
 /// - byte 3: bits 0–1 the register (disclosures, applications, complaints, responses); bit 2
 ///   `--criteria` a copy of the criteria with deadline rules and a working-day calendar;
 ///   bits 3–5 which data file `--output` names; bit 6 `simulate --drop`; bit 7 `--margins`.
+/// - byte 4: bit 0 adds each CSV part after the base file's rows (a register after its header
+///   line) instead of replacing the file, and a non-empty assessment.json5 part replaces the
+///   base one: small inputs then mostly stay valid and reach scoring and rendering.
 ///
 /// Besides never crashing: the exit code is 0, 1 or 2; `check` exits 0 exactly when the folder
 /// has no error; JSON output parses when the exit code is 0; HTML has no ESC byte; an output
@@ -30,12 +34,12 @@ import KaoheCLI
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzCLI(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
-    var header = Array(bytes.prefix(4))
-    while header.count < 4 { header.append(0) }
-    let parts = bytes.dropFirst(4).split(separator: 0x1E, maxSplits: Workspace.parts.count, omittingEmptySubsequences: false)
+    var header = Array(bytes.prefix(5))
+    while header.count < 5 { header.append(0) }
+    let parts = bytes.dropFirst(5).split(separator: 0x1E, maxSplits: Workspace.parts.count, omittingEmptySubsequences: false)
         .map(Array.init)
     let register = RegisterKind.allCases[Int(header[3] & 3)]
-    Workspace.write(parts: parts, register: register)
+    Workspace.write(parts: parts, register: register, append: header[4] & 1 != 0)
     let extras = parts.count > Workspace.parts.count ? Workspace.arguments(parts[Workspace.parts.count]) : []
 
     let command = ["check", "grade", "rank", "bulletin", "simulate", "report"][Int(header[0]) % 6]
@@ -139,7 +143,7 @@ private func commandOptions(_ command: String, _ header: [UInt8]) -> [String] {
             ["--score", variant ? "U2:c1=100" : "U1:c1=75.5"],
             ["--bonus", variant ? "U1=5" : "U2=1.5"],
             ["--penalty", variant ? "U2=0.25" : "U1=2"],
-            variant ? ["--weight", "daily=0.6", "--weight", "yearEnd=0.4"] : ["--weight", "daily=0.7"],
+            ["--weight", variant ? "daily=0.6" : "daily=0.4", "--weight", variant ? "yearEnd=0.4" : "yearEnd=0.6"],
             ["--band", variant ? "良好=70" : "优秀=85"],
             ["--quota", variant ? "none" : "0.5"],
         ]
@@ -214,13 +218,27 @@ enum Workspace {
 
         """
 
+    /// The register files' header lines, which `append` adds rows to.
+    static let registerHeaders: [RegisterKind: String] = [
+        .disclosures: "unit,title,formed,published,note\n", .applications: "unit,received,answered,extended,note\n",
+        .complaints: "unit,received,forwarded,answered,realName,note\n", .responses: "unit,hotIssue,statement,pressConference,note\n",
+    ]
+
     /// Writes the input's data files into the data folder; every other register file is removed.
-    static func write(parts input: [[UInt8]], register: RegisterKind) {
+    /// With `append`, each CSV part is added after the base file's rows.
+    static func write(parts input: [[UInt8]], register: RegisterKind, append: Bool) {
         let manager = FileManager.default
         let base = self.base
         for (i, name) in parts.enumerated() {
             let file = name == "register" ? register.file : name
-            let contents = i < input.count ? input[i] : base[file]
+            var contents = i < input.count ? input[i] : base[file]
+            if append, i < input.count {
+                if file.hasSuffix(".csv") {
+                    contents = (base[file] ?? Array((registerHeaders[register] ?? "").utf8)) + input[i]
+                } else if input[i].isEmpty {
+                    contents = base[file]
+                }
+            }
             if let contents {
                 _ = manager.createFile(atPath: data + "/" + file, contents: Data(contents))
             } else {
