@@ -258,8 +258,8 @@ enum Workspace {
             .filter { argument in !argument.contains("/") && !held.contains { argument.hasPrefix($0) } }
     }
 
-    /// The bytes of the file at `path` (read with open/read: Foundation's readers leak on some
-    /// files under the leak checker); nil when it cannot be read.
+    /// The bytes of the file at `path`, read with open/read (the leak checker reports the
+    /// buffers of Foundation's `Data(contentsOf:)`); nil when it cannot be read.
     static func read(_ path: String) -> [UInt8]? {
         let descriptor = open(path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
