@@ -12,3 +12,4 @@ static int run(int argc, char **argv) { return LLVMFuzzerRunDriver(&argc, &argv,
 int FuzzCSV_main(int argc, char **argv) { return run(argc, argv); }
 int FuzzCriteria_main(int argc, char **argv) { return run(argc, argv); }
 int FuzzLoad_main(int argc, char **argv) { return run(argc, argv); }
+int FuzzCLI_main(int argc, char **argv) { return run(argc, argv); }

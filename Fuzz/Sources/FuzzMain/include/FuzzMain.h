@@ -2,3 +2,4 @@
 int FuzzCSV_main(int argc, char **argv);
 int FuzzCriteria_main(int argc, char **argv);
 int FuzzLoad_main(int argc, char **argv);
+int FuzzCLI_main(int argc, char **argv);
