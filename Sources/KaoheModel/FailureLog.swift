@@ -198,22 +198,21 @@ public struct FailureLog: Sendable {
                        derivation: extra?.derivation)
     }
 
-    /// The check and rectification dates and the line of the failure at a position, and
-    /// whether it was derived from a register, without building its texts (for rules that
-    /// read every failed check of a year).
-    package func dates(at position: Int) -> (date: CivilDate, rectified: CivilDate?, line: Int, derived: Bool) {
+    /// The check and rectification days (day numbers) and the line of the failure at a
+    /// position, and whether it was derived from a register, without building its texts (for
+    /// rules that read every failed check of a year).
+    package func days(at position: Int) -> (day: Int, rectified: Int?, line: Int, derived: Bool) {
         let record = record(at: position)
         let extra = extras.isEmpty ? nil : extras[position]
-        let date = record.day == FailureLog.inExtras ? extra?.date ?? CivilDate(dayNumber: 0)
-            : CivilDate(dayNumber: (base ?? 0) + Int(record.day))
-        let rectified: CivilDate?
+        let day = record.day == FailureLog.inExtras ? extra?.date?.dayNumber ?? 0 : (base ?? 0) + Int(record.day)
+        let rectified: Int?
         switch record.rectified {
         case FailureLog.notRectified: rectified = nil
-        case FailureLog.rectifiedInExtras: rectified = extra?.rectified
-        default: rectified = CivilDate(dayNumber: date.dayNumber + Int(record.rectified))
+        case FailureLog.rectifiedInExtras: rectified = extra?.rectified?.dayNumber
+        default: rectified = day + Int(record.rectified)
         }
         let line = record.line == UInt32.max ? extra?.line ?? 0 : Int(record.line)
-        return (date, rectified, line, extra?.derivation != nil)
+        return (day, rectified, line, extra?.derivation != nil)
     }
 
     /// Stores a failure at a position (appending when `position == count`).

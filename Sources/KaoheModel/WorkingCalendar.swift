@@ -19,13 +19,18 @@ public struct WorkingCalendar: Sendable, Hashable {
 
     /// The `n`-th working day after `date` (the date itself not counted).
     public func workingDay(_ n: Int, after date: CivilDate) -> CivilDate {
-        var day = date.dayNumber
+        n <= 0 ? date : CivilDate(dayNumber: workingDay(n, afterDay: date.dayNumber))
+    }
+
+    /// ``workingDay(_:after:)`` on day numbers (days since 1970-01-01).
+    package func workingDay(_ n: Int, afterDay start: Int) -> Int {
+        var day = start
         var counted = 0
         while counted < n {
             day += 1
             if table.isWorkingDay(day) { counted += 1 }
         }
-        return counted == 0 ? date : CivilDate(dayNumber: day)
+        return day
     }
 
     /// Adds another year's calendar.

@@ -34,16 +34,20 @@ enum RectifyLateRule {
     /// The late ones among a unit's failed checks (positions in `log`), by date, then line.
     static func find(_ positions: some Sequence<Int>, log: FailureLog, year: Int, rule: RectifyRule,
                      calendar: WorkingCalendar) -> [LateRectification] {
-        var found: [(date: CivilDate, line: Int, late: LateRectification)] = []
+        // On day numbers: no calendar dates are built for the checks that are on time.
+        let firstDayAfterYear = (CivilDate(year: year + 1, month: 1, day: 1) ?? CivilDate(dayNumber: Int.max / 2)).dayNumber
+        var found: [(day: Int, line: Int, late: LateRectification)] = []
         for position in positions {
-            let check = log.dates(at: position)
-            let due = deadline(after: check.date, rule: rule, calendar: calendar)
-            guard isLate(rectified: check.rectified, deadline: due, derived: check.derived, year: year) else { continue }
-            found.append((check.date, check.line, LateRectification(position: Int32(truncatingIfNeeded: position),
-                                                                      deadline: Int32(truncatingIfNeeded: due.dayNumber))))
+            let check = log.days(at: position)
+            if check.derived { continue }
+            let due = calendar.workingDay(rule.workingDays, afterDay: check.day)
+            let late = check.rectified.map { $0 > due } ?? (due < firstDayAfterYear)
+            guard late else { continue }
+            found.append((check.day, check.line, LateRectification(position: Int32(truncatingIfNeeded: position),
+                                                                     deadline: Int32(truncatingIfNeeded: due))))
         }
         if found.isEmpty { return [] }
-        return found.sorted { a, b in a.date != b.date ? a.date < b.date : a.line < b.line }.map(\.late)
+        return found.sorted { a, b in a.day != b.day ? a.day < b.day : a.line < b.line }.map(\.late)
     }
 
     static func consequences(_ late: [LateRectification], log: FailureLog) -> [Consequence] {
