@@ -29,7 +29,11 @@ enum Coverage {
                 continue
             }
             let missing = (1...max(1, lastWeek)).filter { $0 > 63 || weeks & (1 << UInt64($0)) == 0 }
-            if !missing.isEmpty { quality.missingWeeks.append(UnitWeeks(unit: unit.id, weeks: missing)) }
+            if !missing.isEmpty {
+                let gap = UnitWeeks(unit: unit.id, weeks: missing)
+                quality.missingWeeks.append(gap)
+                diagnostics.append(Diagnostic(.weeksWithoutRecord(unit, gap), file: path))
+            }
         }
     }
 }
@@ -38,6 +42,14 @@ extension Diagnostic.Message {
     /// A check log without a single record.
     static var noChecks: Self {
         .warning("checks.no-records", zh: "没有任何检查记录", en: "the check log has no records")
+    }
+
+    /// Weeks in which a unit has no record (a week should have at least one check).
+    static func weeksWithoutRecord(_ unit: Unit, _ gap: UnitWeeks) -> Self {
+        let count = gap.weeks.count
+        return .warning("checks.weeks-without-record",
+                        zh: "单位 \(unit.id)（\(unit.name)）有 \(count) 周没有检查记录（第 \(gap.ranges) 周）；每周应至少检查一次，请核对是否漏记",
+                        en: "unit \(unit.id) (\(unit.name)) has no check record in \(count == 1 ? "week" : "\(count) weeks:") \(gap.ranges); every week needs at least one check, see whether records are missing")
     }
 
     static func neverChecked(_ unit: Unit) -> Self {

@@ -36,6 +36,19 @@ public struct UnitWeeks: Sendable, Hashable {
     /// ISO week numbers with no record.
     public var weeks: [Int]
     public init(unit: String, weeks: [Int]) { self.unit = unit; self.weeks = weeks }
+
+    /// The weeks as ranges: `19-21, 36`.
+    public var ranges: String {
+        var parts: [String] = []
+        var i = 0
+        while i < weeks.count {
+            var j = i
+            while j + 1 < weeks.count && weeks[j + 1] == weeks[j] + 1 { j += 1 }
+            parts.append(i == j ? "\(weeks[i])" : "\(weeks[i])-\(weeks[j])")
+            i = j + 1
+        }
+        return parts.joined(separator: ", ")
+    }
 }
 
 public struct DuplicateRow: Sendable, Hashable {

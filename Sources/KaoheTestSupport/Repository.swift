@@ -21,3 +21,14 @@ public func withTemporaryFolder<T>(_ prefix: String, _ body: (String) throws -> 
     defer { try? FileManager.default.removeItem(atPath: folder) }
     return try body(folder)
 }
+
+/// Standard error without the summary of the data's warnings that commands print before their
+/// own messages (its first line starts `kaohe: ` but is no error; the lines after it are indented).
+public func withoutWarningSummary(_ stderr: String) -> String {
+    var lines = stderr.components(separatedBy: "\n")
+    if let first = lines.first, first.hasPrefix("kaohe: "), !first.hasPrefix("kaohe: error:") {
+        lines.removeFirst()
+        while let next = lines.first, next.hasPrefix("  ") { lines.removeFirst() }
+    }
+    return lines.joined(separator: "\n")
+}

@@ -62,14 +62,17 @@ import KaoheTestSupport
         try withTemporaryFolder("kaohe-process-kill") { root in
             let path = root + "/grades.txt"
             #expect(FileManager.default.createFile(atPath: path, contents: Data("old\n".utf8), attributes: [.posixPermissions: 0o600]))
-            let killed = try ProcessOutputTests.shell("ulimit -f 1; exec \"$KAOHE\" grade Samples/demo-2025 --output '\(path)'")
-            #expect(killed.signaled && killed.status == SIGXFSZ, "\(killed)")
+            // The limit applies to kaohe alone, its standard error going through a pipe (the
+            // sample's warning summary would not fit under it), and the shell reports its status.
+            let killed = try ProcessOutputTests.shell(
+                "( ulimit -f 1; \"$KAOHE\" grade Samples/demo-2025 --output '\(path)'; echo \"status $?\" ) 2>&1 | cat >&2")
+            #expect(killed.stderr.hasSuffix("status \(128 + SIGXFSZ)\n"), "\(killed)")
             #expect(FileManager.default.contents(atPath: path) == Data("old\n".utf8))
             let left = try ProcessOutputTests.listing(root)
             #expect(left.count == 2 && left.contains { $0.hasPrefix(".grades.txt.kaohe-tmp-") })
 
             let rerun = try ProcessOutputTests.shell("exec \"$KAOHE\" grade Samples/demo-2025 --output '\(path)'")
-            #expect(rerun.status == 0 && rerun.stderr.isEmpty)
+            #expect(rerun.status == 0 && !rerun.stderr.contains("error"))
             #expect(try ProcessOutputTests.listing(root) == ["grades.txt"])
             let expected = Golden.run(["grade", "Samples/demo-2025"]).stdout
             #expect(FileManager.default.contents(atPath: path) == Data(expected.utf8))
@@ -85,9 +88,9 @@ import KaoheTestSupport
             let path = root + "/grades.txt"
             #expect(FileManager.default.createFile(atPath: path, contents: Data("old\n".utf8)))
             let result = try ProcessOutputTests.shell(
-                "trap '' XFSZ; ulimit -f 1; exec \"$KAOHE\" grade Samples/demo-2025 --lang en --output '\(path)'")
-            #expect(!result.signaled && result.status == 1)
-            #expect(result.stderr == "kaohe: error: cannot write the output file \(path): \(String(cString: strerror(EFBIG)))\n")
+                "trap '' XFSZ; ( ulimit -f 1; \"$KAOHE\" grade Samples/demo-2025 --lang en --output '\(path)'; echo \"status $?\" ) 2>&1 | cat >&2")
+            #expect(withoutWarningSummary(result.stderr)
+                    == "kaohe: error: cannot write the output file \(path): \(String(cString: strerror(EFBIG)))\nstatus 1\n")
             #expect(try ProcessOutputTests.listing(root) == ["grades.txt"])
             #expect(FileManager.default.contents(atPath: path) == Data("old\n".utf8))
         }
@@ -96,13 +99,14 @@ import KaoheTestSupport
     @Test func aFullStandardOutputIsAnErrorNotACrash() throws {
         let result = try ProcessOutputTests.shell("exec \"$KAOHE\" grade Samples/demo-2025 --lang en > /dev/full")
         #expect(!result.signaled && result.status == 1)
-        #expect(result.stderr == "kaohe: error: cannot write to standard output: \(String(cString: strerror(ENOSPC)))\n")
+        #expect(result.stderr.hasSuffix("kaohe: error: cannot write to standard output: \(String(cString: strerror(ENOSPC)))\n"))
+        #expect(result.stderr.components(separatedBy: "kaohe: error:").count == 2)  // reported once
     }
 
     /// The reader is gone before kaohe writes: kaohe exits 1 without a word (not killed by SIGPIPE).
     @Test func aClosedPipeEndsTheRunQuietly() throws {
         let result = try ProcessOutputTests.shell(
             "{ sleep 0.3; \"$KAOHE\" grade Samples/demo-2025; echo \"status $?\" >&2; } | true")
-        #expect(result.stderr == "status 1\n")
+        #expect(result.stderr.hasSuffix("status 1\n") && !result.stderr.contains("kaohe: error"))  // quietly: no error message
     }
 }

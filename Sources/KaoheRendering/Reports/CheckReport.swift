@@ -38,7 +38,7 @@ public enum CheckReport {
             let count = quality.missingWeeks.reduce(0) { $0 + $1.weeks.count }
             lines.append(Line(l("无检查记录的单位周：\(count) 个", "Unit-weeks with no check record: \(count)")))
             for gap in quality.missingWeeks {
-                let weeks = ranges(gap.weeks)
+                let weeks = gap.ranges
                 lines.append(Line("\(gap.unit) \(names[gap.unit] ?? "")  " + l("第 \(weeks) 周", (weeks.contains(",") || weeks.contains("-") ? "weeks " : "week ") + weeks), indent: 1))
             }
         }
@@ -61,19 +61,6 @@ public enum CheckReport {
 
     static func fileName(_ path: String) -> String {
         path.split(separator: "/").last.map(String.init) ?? path
-    }
-
-    /// `3-5, 9, 12-13`.
-    static func ranges(_ numbers: [Int]) -> String {
-        var parts: [String] = []
-        var i = 0
-        while i < numbers.count {
-            var j = i
-            while j + 1 < numbers.count && numbers[j + 1] == numbers[j] + 1 { j += 1 }
-            parts.append(i == j ? "\(numbers[i])" : "\(numbers[i])-\(numbers[j])")
-            i = j + 1
-        }
-        return parts.joined(separator: ", ")
     }
 }
 
