@@ -10,7 +10,10 @@ import KaoheCLI
         try BadInputTests.withTemporaryFolder { root in
             let folder = try BadInputCase(baseAs: "caps").materialise(in: root)
             try change(folder)
-            return KaoheCLI.run(["check", folder.path] + arguments)
+            var output = KaoheCLI.run(["check", folder.path] + arguments)
+            // Messages wrap at 100 columns: read them whole.
+            output.stdout = output.stdout.replacingOccurrences(of: "\n    ", with: "")
+            return output
         }
     }
 
@@ -39,7 +42,7 @@ import KaoheCLI
         }
         #expect(output.exitCode == 0)
         #expect(output.stdout.components(separatedBy: "units.csv:1:").count - 1 == 21)
-        #expect(output.stdout.contains("另有 4980 个未知列同样已忽略"))
+        #expect(output.stdout.replacingOccurrences(of: " ", with: "").contains("另有4980个未知列同样已忽略"))
         #expect(output.stdout.contains("警告 5000 个") == false)
     }
 

@@ -6,7 +6,9 @@ import KaoheSimulation
 /// line with a caret under the column (placed by display width, so it stays right under
 /// Chinese text).
 public enum DiagnosticText {
-    public static func render(_ diagnostic: Diagnostic, language: Language, color: Bool = false) -> String {
+    /// `width`: the columns the message wraps at (a caller that indents the text gives less).
+    public static func render(_ diagnostic: Diagnostic, language: Language, color: Bool = false,
+                              width: Int = TextTable.maxWidth) -> String {
         var location = TerminalText.safe(diagnostic.file, singleLine: true)
         if let line = diagnostic.line {
             location += ":\(line)"
@@ -14,7 +16,11 @@ public enum DiagnosticText {
         }
         var severity = diagnostic.severity == .error ? "error:" : "warning:"
         if color { severity = (diagnostic.severity == .error ? "\u{1B}[1;31m" : "\u{1B}[1;33m") + severity + "\u{1B}[0m" }
-        var out = "\(location): \(severity) \(TerminalText.safe(diagnostic.message.text(language), singleLine: true))\n"
+        // The message wraps at 100 columns, continuation lines indented (the location is not cut).
+        let plainPrefix = "\(location): \(diagnostic.severity == .error ? "error:" : "warning:") "
+        let message = TextWrap.lines(TerminalText.safe(diagnostic.message.text(language), singleLine: true),
+                                     width: width, first: DisplayWidth.of(plainPrefix), indent: "    ")
+        var out = "\(location): \(severity) " + message.joined(separator: "\n") + "\n"
         if let excerpt = diagnostic.excerpt, let line = diagnostic.line {
             let number = String(line)
             let gutter = String(repeating: " ", count: number.count)

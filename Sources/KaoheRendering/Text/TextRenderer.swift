@@ -14,9 +14,13 @@ public enum TextRenderer {
             case .heading(let text, let level):
                 out += "\n" + (level <= 1 ? safe(text) : "【\(safe(text))】") + "\n"
             case .paragraph(let text):
-                out += "\n" + safe(text) + "\n"
+                out += "\n" + TextWrap.lines(safe(text)).joined(separator: "\n") + "\n"
             case .lines(let lines):
-                for line in lines { out += String(repeating: "  ", count: line.indent) + safe(line.text) + "\n" }
+                for line in lines {
+                    let prefix = String(repeating: "  ", count: line.indent)
+                    out += TextWrap.lines(safe(line.text), first: prefix.count, indent: prefix + "    ")
+                        .map { $0.hasPrefix(prefix + "    ") ? $0 : prefix + $0 }.joined(separator: "\n") + "\n"
+                }
             case .table(let table):
                 out += "\n"
                 if let caption = table.caption { out += safe(caption) + "\n" }

@@ -52,14 +52,30 @@ public struct TextTable: Sendable {
               count: table.rows.count) { table.rows[$0].map(\.display) }
     }
 
+    /// The widest a table is laid out: a terminal of 100 columns (Chinese characters count two).
+    public static let maxWidth = 100
+
+    /// Column widths that fit ``maxWidth``: the widest columns give up columns, one at a time,
+    /// down to 6; their longer cells and headers are then cut with `…` (the full text is in
+    /// `--format md`, `csv` and `json`).
+    static func fitted(_ widths: [Int]) -> [Int] {
+        var widths = widths
+        func total() -> Int { widths.reduce(0, +) + 2 * max(0, widths.count - 1) }
+        while total() > maxWidth, let widest = widths.indices.max(by: { widths[$0] < widths[$1] }), widths[widest] > 6 {
+            widths[widest] -= 1
+        }
+        return widths
+    }
+
     private static func write(into out: inout String, headers: [String], alignments: [Alignment], widths: [Int],
                               count: Int, row: (Int) -> [String]) {
+        let widths = fitted(widths)
         let columns = headers.count
         func line(_ cells: [String]) -> String {
             var parts: [String] = []
             for i in 0..<columns {
                 // Control characters shown as escapes, so a cell cannot move the cursor or break the row.
-                let cell = i < cells.count ? TerminalText.safe(cells[i], singleLine: true) : ""
+                let cell = DisplayWidth.truncate(i < cells.count ? TerminalText.safe(cells[i], singleLine: true) : "", to: widths[i])
                 parts.append(DisplayWidth.pad(cell, to: widths[i], right: alignments.indices.contains(i) && alignments[i] == .right))
             }
             return TextTable.trimTrailing(parts.joined(separator: "  "))

@@ -36,7 +36,8 @@ public enum WarningSummary {
         for warning in listed.prefix(shown) {
             var compact = warning
             compact.excerpt = nil
-            out += "  " + DiagnosticText.render(compact, language: language, color: color)
+            out += "  " + DiagnosticText.render(compact, language: language, color: color, width: TextTable.maxWidth - 2)
+                .replacingOccurrences(of: "\n    ", with: "\n      ")
         }
         if !repeated.isEmpty {
             let points = ExactDecimal.sum(repeated.map(\.deduction))
