@@ -103,9 +103,22 @@ struct DataTable {
             diagnostics.append(emptyFile(path, specs: specs))
             return nil
         }
+        var headerDiagnostics: [Diagnostic] = []
+        var headerIgnored: [IgnoredColumn] = []
         guard let header = HeaderMap.make(header: headerRow, specs: specs, file: path,
                                           excerpt: table.excerpt(headerRow.line),
-                                          diagnostics: &diagnostics, ignored: &ignored) else { return nil }
+                                          diagnostics: &headerDiagnostics, ignored: &headerIgnored) else {
+            // A title row above the header, or tabs for commas: one message says so.
+            if let accident = SpreadsheetAccidents.header(table.rows, specs: specs, file: path, excerpt: table.excerpt) {
+                diagnostics.append(accident)
+            } else {
+                diagnostics += headerDiagnostics
+                ignored += headerIgnored
+            }
+            return nil
+        }
+        diagnostics += headerDiagnostics
+        ignored += headerIgnored
         let rows = table.rows.dropFirst().filter { row in row.fields.contains { !DataTable.isBlank($0) } }
         return DataTable(path: path, name: name, table: table, header: header, rows: Array(rows))
     }
@@ -272,6 +285,10 @@ struct DataTable {
     func checkShape(_ row: inout Row) -> Bool {
         let count = row.row.fields.count
         let columns = row.row.columns
+        if SpreadsheetAccidents.isTotalRow(row.row.fields) {
+            row.diagnostics.append(Diagnostic(.totalRow, file: path, line: row.row.line, column: 1, excerpt: excerpt(row.row.line)))
+            return false
+        }
         if count != header.fieldCount {
             let column = count > header.fieldCount && header.fieldCount < columns.count ? columns[header.fieldCount] : (columns.last ?? 1)
             row.diagnostics.append(Diagnostic(.fieldCount(count, header: header.fieldCount), file: path, line: row.row.line,

@@ -19,9 +19,15 @@ import KaoheCLI
         #expect(BadInputTests.cases.count >= 30)
     }
 
-    /// A fresh temporary folder, removed after `body`.
+    /// A fresh temporary folder, removed after `body`. Its path is as long as
+    /// `Tests/kaoheTests/BadInput` where the system's temporary folder allows, so messages that
+    /// wrap at 100 columns wrap where they would in the folder the expected output shows.
     static func withTemporaryFolder<T>(_ body: (URL) throws -> T) throws -> T {
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("kaohe-bad-input-\(UUID().uuidString)")
+        let base = FileManager.default.temporaryDirectory
+        let length = max(8, "Tests/kaoheTests/BadInput".count - base.path.count - (base.path.hasSuffix("/") ? 0 : 1))
+        let random = UUID().uuidString.replacingOccurrences(of: "-", with: "").lowercased()
+        let name = String(("kbi" + random + random).prefix(length))
+        let root = base.appendingPathComponent(name)
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: root) }
         return try body(root)
@@ -48,7 +54,7 @@ import KaoheCLI
             let url = BadInputCase.folder.appendingPathComponent(name).appendingPathComponent("expected")
             if let problem = Golden.compare(shown, url) { Issue.record(Comment(rawValue: problem)) }
             #expect(output.exitCode == 1, "\(name) should exit 1")
-            #expect(output.stdout.contains(": error: "), "\(name) should report an error")
+            #expect(output.stdout.contains(": error:"), "\(name) should report an error")
 
             let raised = Set(DataFolder.load(folder.path).diagnostics.map(\.code.rawValue))
             for code in badCase.expectedCodes {

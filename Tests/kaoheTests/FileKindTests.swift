@@ -18,7 +18,10 @@ import Glibc
             let path = folder.appendingPathComponent(file).path
             try? FileManager.default.removeItem(atPath: path)
             make(path)
-            return KaoheCLI.run(["check", folder.path])
+            var output = KaoheCLI.run(["check", folder.path])
+            // Messages wrap at 100 columns (a long location puts the message on the next line).
+            output.stdout = output.stdout.replacingOccurrences(of: "\n    ", with: "")
+            return output
         }
     }
 

@@ -18,9 +18,16 @@ public enum DiagnosticText {
         if color { severity = (diagnostic.severity == .error ? "\u{1B}[1;31m" : "\u{1B}[1;33m") + severity + "\u{1B}[0m" }
         // The message wraps at 100 columns, continuation lines indented (the location is not cut).
         let plainPrefix = "\(location): \(diagnostic.severity == .error ? "error:" : "warning:") "
-        let message = TextWrap.lines(TerminalText.safe(diagnostic.message.text(language), singleLine: true),
-                                     width: width, first: DisplayWidth.of(plainPrefix), indent: "    ")
-        var out = "\(location): \(severity) " + message.joined(separator: "\n") + "\n"
+        let text = TerminalText.safe(diagnostic.message.text(language), singleLine: true)
+        let room = width - DisplayWidth.of(plainPrefix)
+        var out: String
+        if room < 24 && DisplayWidth.of(text) > room {
+            // A long location leaves little room: the message starts on the next line.
+            out = "\(location): \(severity)\n" + TextWrap.lines("    " + text, width: width, indent: "    ").joined(separator: "\n") + "\n"
+        } else {
+            let message = TextWrap.lines(text, width: width, first: DisplayWidth.of(plainPrefix), indent: "    ")
+            out = "\(location): \(severity) " + message.joined(separator: "\n") + "\n"
+        }
         if let excerpt = diagnostic.excerpt, let line = diagnostic.line {
             let number = String(line)
             let gutter = String(repeating: " ", count: number.count)
