@@ -6,6 +6,9 @@ struct ColumnSpec: Sendable {
     var aliases: [String]
     var required: Bool
 
+    /// Whether a header cell names this column: its name in any case, or one of its Chinese aliases.
+    func matches(_ header: String) -> Bool { name.lowercased() == header.lowercased() || aliases.contains(header) }
+
     static func column(_ name: String, _ aliases: [String], required: Bool = true) -> ColumnSpec {
         ColumnSpec(name: name, aliases: aliases, required: required)
     }
@@ -76,7 +79,7 @@ struct HeaderMap: Sendable {
         for (i, raw) in header.fields.enumerated() {
             let text = raw.trimmingSpaces
             let column = header.columns.indices.contains(i) ? header.columns[i] : 1
-            guard let spec = specs.first(where: { $0.name.lowercased() == text.lowercased() || $0.aliases.contains(text) }) else {
+            guard let spec = specs.first(where: { $0.matches(text) }) else {
                 if text.isEmpty {
                     unnamed.append(i)
                     continue

@@ -36,7 +36,7 @@ package struct References: Sendable {
     /// candidate, or at most 1 when one of the two (as written) contains the other. It is accepted
     /// when no more than a third of the shorter length (at least 1), and the first candidate at
     /// the smallest distance wins. ``SuggestionIndex`` finds it without measuring every candidate.
-    func suggestion(for text: String) -> Entry? {
+    package func suggestion(for text: String) -> Entry? {
         index.get().suggestion(for: text).map { entries[$0] }
     }
 

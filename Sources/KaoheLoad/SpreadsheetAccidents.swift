@@ -21,7 +21,7 @@ enum SpreadsheetAccidents {
         // A later row (within the first five) that is a full header: the rows above are titles.
         for row in rows.dropFirst().prefix(4) {
             let names = row.fields.map { $0.trimmingSpaces }
-            if specs.filter(\.required).allSatisfy({ spec in names.contains { matches($0, spec) } }) {
+            if specs.filter(\.required).allSatisfy({ spec in names.contains { spec.matches($0) } }) {
                 return Diagnostic(.titleRowsAboveHeader(headerLine: row.line), file: file, line: first.line, column: 1,
                                   excerpt: excerpt(first.line))
             }
@@ -36,11 +36,7 @@ enum SpreadsheetAccidents {
         return ["合计", "总计", "小计", "total", "sum"].contains(plain.lowercased()) || plain.hasPrefix("合计")
     }
 
-    static func known(_ name: String, _ specs: [ColumnSpec]) -> Bool { specs.contains { matches(name, $0) } }
-
-    static func matches(_ name: String, _ spec: ColumnSpec) -> Bool {
-        spec.name.lowercased() == name.lowercased() || spec.aliases.contains(name)
-    }
+    static func known(_ name: String, _ specs: [ColumnSpec]) -> Bool { specs.contains { $0.matches(name) } }
 }
 
 extension Diagnostic.Message {

@@ -61,7 +61,8 @@ extension KaoheCommand {
         if let refusal = refusal(of: option) { return UsageError(refusal) }
         guard let spec = Commands.optionSpecs.first(where: { $0.name == option }) else {
             // A mistyped option of this command is named (`--quater` → `--quarter`).
-            if let near = OptionSuggestion.nearest(to: option, among: allOptions.map(\.spec.name)) {
+            let names = References(allOptions.map { .init(id: $0.spec.name, name: $0.spec.name) })
+            if let near = names.suggestion(for: option)?.id {
                 return UsageError(zh: "未知选项 \(option)；是否指 \(near)？运行 kaohe \(name) --help 查看它的选项",
                                   en: "unknown option \(option); did you mean \(near)? run kaohe \(name) --help for its options")
             }

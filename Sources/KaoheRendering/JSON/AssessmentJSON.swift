@@ -93,7 +93,9 @@ public enum AssessmentJSON {
 
     /// `bulletin --month N --format json`.
     public static func bulletin(_ assessment: Assessment, month: Int) -> JSONValue {
-        .object([
+        // A finding derived from a register notes how late it was, in Chinese as its note.
+        let notes = Labels(language: .zh, criteria: assessment.criteria)
+        return .object([
             ("month", .string(PeriodKind.month.label(year: assessment.year, index: month))),
             ("units", .array(assessment.units.map { result in
                 let status = result.months[month - 1]
@@ -107,7 +109,7 @@ public enum AssessmentJSON {
                             ("date", .string(finding.date.description)),
                             ("item", .string(finding.item)),
                             ("deduction", .number(finding.deduction)),
-                            ("note", .string(Labels(language: .zh, criteria: assessment.criteria).note(finding))),
+                            ("note", .string(notes.note(finding))),
                             ("rectified", .optional(finding.rectified?.description)),
                         ])
                     })),

@@ -11,38 +11,39 @@ struct LateRectification: Sendable {
 /// within the year. Lateness derived from a register (§13) is itself the finding and is not
 /// counted again.
 enum RectifyLateRule {
-    /// The date by which a failed check of `date` must be rectified.
-    static func deadline(after date: CivilDate, rule: RectifyRule, calendar: WorkingCalendar) -> CivilDate {
-        calendar.workingDay(rule.workingDays, after: date)
+    /// The day (day number) by which a failed check of day `day` must be rectified: the
+    /// `workingDays`-th working day after it.
+    static func deadline(afterDay day: Int, rule: RectifyRule, calendar: WorkingCalendar) -> Int {
+        calendar.workingDay(rule.workingDays, afterDay: day)
     }
 
-    static func deadline(_ failure: Failure, rule: RectifyRule, calendar: WorkingCalendar) -> CivilDate {
-        deadline(after: failure.date, rule: rule, calendar: calendar)
-    }
-
-    /// Whether a failed check rectified on `rectified` (nil: not rectified) with this deadline is late.
-    static func isLate(rectified: CivilDate?, deadline: CivilDate, derived: Bool, year: Int) -> Bool {
+    /// The rule itself, on day numbers: late when rectified after the deadline, or not rectified
+    /// while the deadline falls within the year; never for a check derived from a register.
+    static func isLate(rectified: Int?, deadline: Int, derived: Bool, year: Int) -> Bool {
         if derived { return false }
         if let rectified { return rectified > deadline }
-        return deadline.year <= year
+        return deadline < (CivilDate(year: year + 1, month: 1, day: 1)?.dayNumber ?? Int.max)
     }
 
+    /// ``deadline(afterDay:rule:calendar:)`` of a failed check, as a date.
+    static func deadline(_ failure: Failure, rule: RectifyRule, calendar: WorkingCalendar) -> CivilDate {
+        CivilDate(dayNumber: deadline(afterDay: failure.date.dayNumber, rule: rule, calendar: calendar))
+    }
+
+    /// ``isLate(rectified:deadline:derived:year:)`` of a failed check.
     static func isLate(_ failure: Failure, deadline: CivilDate, year: Int) -> Bool {
-        isLate(rectified: failure.rectified, deadline: deadline, derived: failure.derivation != nil, year: year)
+        isLate(rectified: failure.rectified?.dayNumber, deadline: deadline.dayNumber, derived: failure.derivation != nil, year: year)
     }
 
-    /// The late ones among a unit's failed checks (positions in `log`), by date, then line.
+    /// The late ones among a unit's failed checks (positions in `log`), by date, then line; read
+    /// on day numbers, so no calendar date is built for a check on time.
     static func find(_ positions: some Sequence<Int>, log: FailureLog, year: Int, rule: RectifyRule,
                      calendar: WorkingCalendar) -> [LateRectification] {
-        // On day numbers: no calendar dates are built for the checks that are on time.
-        let firstDayAfterYear = (CivilDate(year: year + 1, month: 1, day: 1) ?? CivilDate(dayNumber: Int.max / 2)).dayNumber
         var found: [(day: Int, line: Int, late: LateRectification)] = []
         for position in positions {
             let check = log.days(at: position)
-            if check.derived { continue }
-            let due = calendar.workingDay(rule.workingDays, afterDay: check.day)
-            let late = check.rectified.map { $0 > due } ?? (due < firstDayAfterYear)
-            guard late else { continue }
+            let due = deadline(afterDay: check.day, rule: rule, calendar: calendar)
+            guard isLate(rectified: check.rectified, deadline: due, derived: check.derived, year: year) else { continue }
             found.append((check.day, check.line, LateRectification(position: Int32(truncatingIfNeeded: position),
                                                                      deadline: Int32(truncatingIfNeeded: due))))
         }
