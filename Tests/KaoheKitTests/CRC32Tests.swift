@@ -1,0 +1,35 @@
+import Testing
+@testable import KaoheInput
+
+@Suite struct CRC32Tests {
+    @Test func knownValues() {
+        // The check value of the CRC-32 catalogue, and values zlib's crc32() gives.
+        #expect(CRC32.checksum(Array("123456789".utf8)) == 0xCBF4_3926)
+        #expect(CRC32.checksum([UInt8]()) == 0)
+        #expect(CRC32.checksum(Array("The quick brown fox jumps over the lazy dog".utf8)) == 0x414F_A339)
+    }
+
+    @Test func sliceByEightMatchesBytewiseAtEveryLengthAndSplit() {
+        var bytes: [UInt8] = []
+        var seed: UInt32 = 12345
+        for _ in 0..<300 { seed = seed &* 1_103_515_245 &+ 12345; bytes.append(UInt8(truncatingIfNeeded: seed >> 16)) }
+        func bytewise(_ data: ArraySlice<UInt8>) -> UInt32 {
+            var crc: UInt32 = 0xFFFF_FFFF
+            for byte in data {
+                crc ^= UInt32(byte)
+                for _ in 0..<8 { crc = crc & 1 == 1 ? (crc >> 1) ^ 0xEDB8_8320 : crc >> 1 }
+            }
+            return crc ^ 0xFFFF_FFFF
+        }
+        for length in [0, 1, 7, 8, 9, 15, 16, 17, 100, 300] {
+            let data = bytes[0..<length]
+            #expect(CRC32.checksum(data) == bytewise(data))
+            for split in [0, 3, length / 2, length] where split <= length {
+                var crc = CRC32()
+                crc.update(bytes[0..<split])
+                crc.update(bytes[split..<length])
+                #expect(crc.value == bytewise(data))
+            }
+        }
+    }
+}
