@@ -15,6 +15,7 @@ struct ColumnSpec: Sendable {
 
     static let units: [ColumnSpec] = [
         .column("id", ["编号"]), .column("name", ["单位", "名称", "单位名称"]), .column("group", ["类别", "分组"]),
+        .column("exempt", ["不适用"], required: false),
     ]
     static let checks: [ColumnSpec] = [
         .column("date", ["日期", "检查日期"]), .column("unit", ["单位"]), .column("item", ["检查项", "项目"]),

@@ -90,7 +90,7 @@ public enum DataFolder {
             loaded.diagnostics = diagnostics
             return loaded
         }
-        let (units, rejectedUnits, unitsUsage) = UnitsFile.validate(unitsTable, diagnostics: &diagnostics)
+        let (units, rejectedUnits, unitsUsage) = UnitsFile.validate(unitsTable, criteria: criteria, diagnostics: &diagnostics)
         quality.files.append(unitsUsage)
         let context = ValidationContext(year: manifest.year, criteria: criteria, units: units, rejectedUnits: rejectedUnits)
         var attempted = Completeness.Attempted()
@@ -98,7 +98,15 @@ public enum DataFolder {
         var dataset = Dataset(year: manifest.year, title: manifest.title, criteria: criteria, calendar: calendar, units: units)
         dataset.office = manifest.office
         dataset.docNumber = manifest.docNumber
-        if let checks = ChecksFile.load(path: Paths.join(folder, files.checks), name: files.checks, context: context,
+        if !criteria.hasChecks {
+            // A scheme without daily checks: checks.csv may be absent or hold no rows.
+            if let table = read(files.checks, ColumnSpec.checks, required: false) {
+                if let first = table.rows.first {
+                    diagnostics.append(Diagnostic(.noDailyChecks(rows: table.rows.count), file: table.path, line: first.line))
+                }
+                quality.files.append(FileUsage(file: files.checks, read: table.rows.count, used: 0, rejected: table.rows.count))
+            }
+        } else if let checks = ChecksFile.load(path: Paths.join(folder, files.checks), name: files.checks, context: context,
                                         diagnostics: &diagnostics, ignored: &quality.ignoredColumns) {
             dataset.failures = checks.failures
             quality.files.append(checks.usage)
@@ -166,6 +174,12 @@ extension Diagnostic.Message {
     static var noFolder: Self {
         .error("file.no-folder", zh: "数据文件夹不存在；请给出含 assessment.json5 的文件夹路径",
                en: "no such data folder; give the path of a folder holding assessment.json5")
+    }
+
+    /// Check rows for a scheme that has no checks part.
+    static func noDailyChecks(rows: Int) -> Self {
+        .error("checks.no-daily-checks", zh: "本评分标准没有日常检查（没有 checks 部分），checks.csv 不应有记录（共 \(rows) 行）；请删除这些行或整个文件，或换用有日常检查的评分标准",
+               en: "this scheme has no daily checks (no checks part), so checks.csv must have no rows (\(rows) found); remove the rows or the file, or use criteria with daily checks")
     }
 
     /// A survey.csv the criteria do not use.

@@ -4,6 +4,9 @@ import KaoheInput
 enum ScoresFile {
     /// The valid scores, and every unit–component pair a row named (valid or not), so that a
     /// rejected row is not reported a second time as a missing score.
+    /// How a score that does not apply is written.
+    static let notApplicable: Set<String> = ["n/a", "na", "不适用"]
+
     static func validate(_ table: DataTable, context: ValidationContext, diagnostics: inout [Diagnostic])
         -> (scores: [ScoreRecord], attempted: Set<String>, usage: FileUsage) {
         var attempted = Set<String>()
@@ -25,13 +28,19 @@ enum ScoresFile {
                     row.report("component", .unknownComponent(text, known: known, hint: hint))
                 }
             }
-            var score: ExactDecimal?
-            if let text = row.required("score", what: "得分", "score"),
-               let value = row.decimal("score", text, zhWhat: "得分", enWhat: "score") {
-                if value.isNegative || value > context.criteria.scale {
-                    row.report("score", .scoreOutOfRange(text, scale: context.criteria.scale))
-                } else {
-                    score = value
+            // nil: no valid score; .some(nil): not applicable (n/a, 不适用).
+            var score: ExactDecimal??
+            if let text = row.required("score", what: "得分", "score") {
+                if ScoresFile.notApplicable.contains(text.lowercased()) {
+                    score = .some(nil)
+                } else if let value = row.decimal("score", text, zhWhat: "得分", enWhat: "score") {
+                    let full = component.flatMap { id in context.criteria.components.first { $0.id == id }?.max }
+                        ?? context.criteria.scale
+                    if value.isNegative || value > full {
+                        row.report("score", .scoreOutOfRange(text, scale: full))
+                    } else {
+                        score = value
+                    }
                 }
             }
             if let unit { attempted.insert("\(unit)\u{1F}\(component ?? row.text("component"))") }
@@ -60,8 +69,8 @@ extension Diagnostic.Message {
     }
 
     static func scoreOutOfRange(_ text: String, scale: ExactDecimal) -> Self {
-        .error("scores.out-of-range", zh: "得分 \(text) 超出范围；应在 0 到 \(scale) 之间",
-               en: "score \(text) is out of range; it must be between 0 and \(scale)")
+        .error("scores.out-of-range", zh: "得分 \(text) 超出范围；应在 0 到 \(scale) 之间，不适用的项目写 n/a（或“不适用”）",
+               en: "score \(text) is out of range; it must be between 0 and \(scale), or n/a when the component does not apply")
     }
 
     static func duplicateScore(unit: String, component: String, first: Int) -> Self {

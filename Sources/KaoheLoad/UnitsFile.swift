@@ -5,7 +5,8 @@ import KaoheInput
 enum UnitsFile {
     /// The valid units, and for rejected rows their id and name → line (so that references to
     /// them elsewhere say where the real fault is instead of "unknown unit").
-    static func validate(_ table: DataTable, diagnostics: inout [Diagnostic]) -> (units: [Unit], rejected: [String: Int], usage: FileUsage) {
+    static func validate(_ table: DataTable, criteria: Criteria, diagnostics: inout [Diagnostic])
+        -> (units: [Unit], rejected: [String: Int], usage: FileUsage) {
         var rejectedRefs: [String: Int] = [:]
         var seenIDs: [String: Int] = [:]
         var seenNames: [String: Int] = [:]
@@ -35,19 +36,56 @@ enum UnitsFile {
             if let name, name != id, let other = idLines[name], other != row.row.line {
                 row.report("name", .nameIsAnotherUnitsID(name, line: other))
             }
+            let exempt = exemptCategories(&row, criteria: criteria)
             guard !row.hasErrors, let id, let name, let group else {
                 remember([row.text("id"), row.text("name")], line: row.row.line)
                 return nil
             }
             seenIDs[id] = row.row.line
             seenNames[name] = row.row.line
-            return Unit(id: id, name: name, group: group)
+            return Unit(id: id, name: name, group: group, exempt: exempt)
         }
         return (units, rejectedRefs, usage)
+    }
+
+    /// The `exempt` column: category ids separated by `;` or `；` (不适用的类别).
+    static func exemptCategories(_ row: inout DataTable.Row, criteria: Criteria) -> [String] {
+        let text = row.text("exempt")
+        guard !text.isEmpty else { return [] }
+        let ids = text.split(whereSeparator: { $0 == ";" || $0 == "；" })
+            .map { String($0).trimmingSpaces }.filter { !$0.isEmpty }
+        let known = criteria.categories.map(\.id)
+        var exempt: [String] = []
+        for id in ids {
+            if let category = criteria.categories.first(where: { $0.id == id || $0.name == id }) {
+                if !exempt.contains(category.id) { exempt.append(category.id) }
+            } else {
+                row.report("exempt", .unknownExemptCategory(id, known: known))
+            }
+        }
+        if !known.isEmpty, exempt.count == known.count {
+            row.report("exempt", .everyCategoryExempt)
+        }
+        return exempt
     }
 }
 
 extension Diagnostic.Message {
+    /// An `exempt` entry that is not a category of the criteria.
+    static func unknownExemptCategory(_ text: String, known: [String]) -> Self {
+        known.isEmpty
+            ? .error("units.unknown-exempt-category", zh: "不适用类别 \"\(text)\" 无从适用：本方案没有日常检查类别；请清空 exempt 列",
+                     en: "exempt category \"\(text)\" cannot apply: this scheme has no check categories; empty the exempt column")
+            : .error("units.unknown-exempt-category", zh: "未知的不适用类别 \"\(text)\"；可用的类别编号：\(known.joined(separator: ", "))，多个用分号隔开",
+                     en: "unknown exempt category \"\(text)\"; known category ids: \(known.joined(separator: ", ")), separated by semicolons")
+    }
+
+    /// Every category exempt: no period score is left to rescale.
+    static var everyCategoryExempt: Self {
+        .error("units.every-category-exempt", zh: "所有类别都不适用，无法计算日常考核得分；至少保留一个适用的类别",
+               en: "every category is exempt, so no period score can be computed; leave at least one category that applies")
+    }
+
     static func duplicateUnitID(_ id: String, first: Int) -> Self {
         .error("units.duplicate-id", zh: "单位编号 \"\(id)\" 与第 \(first) 行重复；每个单位的编号必须唯一",
                en: "unit id \"\(id)\" repeats line \(first); every unit needs its own id")

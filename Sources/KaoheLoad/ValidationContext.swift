@@ -14,6 +14,8 @@ struct ValidationContext {
 
     /// Ids and names of rows rejected in units.csv → their line.
     let rejectedUnits: [String: Int]
+    /// Unit id → the item ids of its exempt categories (不适用); a failed check of one is an error.
+    let exemptItems: [String: Set<String>]
 
     init(year: Int, criteria: Criteria, units: [Unit], rejectedUnits: [String: Int] = [:]) {
         self.year = year
@@ -30,6 +32,17 @@ struct ValidationContext {
         }
         categoryPoints = points
         defaultDeduction = deductions
+        var exempt: [String: Set<String>] = [:]
+        for unit in units where !unit.exempt.isEmpty {
+            exempt[unit.id] = Set(criteria.categories.filter { unit.exempt.contains($0.id) }.flatMap(\.items).map(\.id))
+        }
+        exemptItems = exempt
+    }
+
+    /// The category an exempt item of `unit` belongs to, when `item` is one.
+    func exemptCategory(unit: String, item: String) -> String? {
+        guard let items = exemptItems[unit], items.contains(item) else { return nil }
+        return criteria.categories.first { $0.items.contains { $0.id == item } }?.id
     }
 
     /// Resolves the row's unit column, recording an error with a suggestion when unknown.

@@ -18,7 +18,8 @@ public struct Criteria: Sendable {
     public var rectify: RectifyRule
     /// Calendar path prefix as written (`"calendars/cn"`), nil = Monday–Friday.
     public var calendar: String?
-    /// Grade bands (等次), highest first; the last has `min` 0.
+    /// Grade bands (等次), highest first; the last has `min` 0. Empty for a scheme without
+    /// grades (a published ranking without 等次): every band is then nil.
     public var bands: [Band]
     public var quota: Quota?
     public var veto: VetoRule
@@ -30,18 +31,38 @@ public struct Criteria: Sendable {
     public var consequences: [ConsequenceKind: ConsequenceActions]
     /// Time limits applied to the registers (台账); each miss is a failed check.
     public var deadlines: [DeadlineRule]
+    /// How equal scores are numbered in every ranking.
+    public var ranking: RankingOptions
+    /// Scores below a minimum that cap the band (单项否决).
+    public var gates: [Gate]
 
     public init(id: String, title: String, en: String? = nil, source: String = "", scale: ExactDecimal = 100,
                 places: Int = 2, categories: [Category], parts: [Part], bulletin: BulletinRule = .init(),
                 rectify: RectifyRule = .init(), calendar: String? = nil, bands: [Band], quota: Quota? = nil,
                 veto: VetoRule, adjustments: Adjustments = .init(), survey: SurveyRule? = nil,
                 targetShare: ExactDecimal, consequences: [ConsequenceKind: ConsequenceActions] = [:],
-                deadlines: [DeadlineRule] = []) {
+                deadlines: [DeadlineRule] = [], ranking: RankingOptions = .init(), gates: [Gate] = []) {
         self.id = id; self.title = title; self.en = en; self.source = source; self.scale = scale
         self.places = places; self.categories = categories; self.parts = parts; self.bulletin = bulletin
         self.rectify = rectify; self.calendar = calendar; self.bands = bands; self.quota = quota
         self.veto = veto; self.adjustments = adjustments; self.survey = survey
         self.targetShare = targetShare; self.consequences = consequences; self.deadlines = deadlines
+        self.ranking = ranking; self.gates = gates
+    }
+
+    /// Whether the scheme grades units (has bands).
+    public var hasBands: Bool { !bands.isEmpty }
+
+    /// Whether the scheme has daily checks (a part of kind `checks`).
+    public var hasChecks: Bool { checksPart != nil }
+
+    /// The largest total: `ceiling`, or nil when totals are not bounded above.
+    public var ceiling: ExactDecimal? {
+        switch adjustments.ceiling {
+        case .scale: return scale
+        case .points(let points): return points
+        case .none: return nil
+        }
     }
 
     /// The part scored from the check log, if any (at most one).
@@ -140,15 +161,23 @@ public enum PeriodKind: String, Sendable, Hashable, CaseIterable {
     }
 }
 
-/// A scored component of a `scores` part (自查汇报, 实地核查, …).
+/// A scored component of a `scores` part (自查汇报, 实地核查, …): weighted (its score lies in
+/// 0…scale and counts `weight` times) or in points (its score lies in 0…`max` and counts as
+/// given).
 public struct Component: Sendable, Hashable {
     public var id: String
     public var name: String
     public var en: String?
+    /// The weight within its part; 1 for a component in points.
     public var weight: ExactDecimal
-    public init(id: String, name: String, en: String? = nil, weight: ExactDecimal) {
-        self.id = id; self.name = name; self.en = en; self.weight = weight
+    /// Full marks of a component in points; nil for a weighted component.
+    public var max: ExactDecimal?
+    public init(id: String, name: String, en: String? = nil, weight: ExactDecimal, max: ExactDecimal? = nil) {
+        self.id = id; self.name = name; self.en = en; self.weight = weight; self.max = max
     }
+
+    /// A component in points (`max`) rather than weighted.
+    public var isPoints: Bool { max != nil }
 }
 
 public struct BulletinRule: Sendable, Hashable {
@@ -180,18 +209,66 @@ public struct Quota: Sendable, Hashable {
     public init(band: String, share: ExactDecimal) { self.band = band; self.share = share }
 }
 
-/// The band a vetoed unit (一票否决) gets.
+/// What a one-vote veto (一票否决) does: the band a vetoed unit gets (nil in a scheme
+/// without bands) and, optionally, the total it is given instead of its own.
 public struct VetoRule: Sendable, Hashable {
-    public var band: String
-    public init(band: String) { self.band = band }
+    public var band: String?
+    public var score: ExactDecimal?
+    public init(band: String?, score: ExactDecimal? = nil) { self.band = band; self.score = score }
 }
 
-/// Caps on bonus (加分) and penalty (减分) points; nil = uncapped.
+/// Caps on bonus (加分) and penalty (减分) points (nil = uncapped), the base below which a
+/// bonus does not count, and the upper bound of totals.
 public struct Adjustments: Sendable, Hashable {
     public var bonusCap: ExactDecimal?
     public var penaltyCap: ExactDecimal?
-    public init(bonusCap: ExactDecimal? = nil, penaltyCap: ExactDecimal? = nil) {
-        self.bonusCap = bonusCap; self.penaltyCap = penaltyCap
+    /// A bonus counts only when the base (Σ weight × part score, rounded) is at least this.
+    public var bonusMin: ExactDecimal?
+    public var ceiling: Ceiling
+    public init(bonusCap: ExactDecimal? = nil, penaltyCap: ExactDecimal? = nil, bonusMin: ExactDecimal? = nil,
+                ceiling: Ceiling = .scale) {
+        self.bonusCap = bonusCap; self.penaltyCap = penaltyCap; self.bonusMin = bonusMin; self.ceiling = ceiling
+    }
+
+    /// The upper bound of totals.
+    public enum Ceiling: Sendable, Hashable {
+        /// Full marks (the default).
+        case scale
+        case points(ExactDecimal)
+        /// No upper bound (`ceiling: null`).
+        case none
+    }
+}
+
+/// How equal scores are numbered in a ranking.
+public struct RankingOptions: Sendable, Hashable {
+    public enum Ties: String, Sendable, Hashable, CaseIterable {
+        /// 1, 2, 2, 4: the next rank skips.
+        case shared
+        /// 1, 2, 2, 3.
+        case dense
+    }
+    public var ties: Ties
+    public init(ties: Ties = .shared) { self.ties = ties }
+}
+
+/// A gate (单项否决 by score): a unit whose part or component score is below `min` holds at
+/// most `band`.
+public struct Gate: Sendable, Hashable {
+    public enum Target: Sendable, Hashable {
+        case part(String)
+        case component(String)
+        public var id: String {
+            switch self {
+            case .part(let id), .component(let id): return id
+            }
+        }
+    }
+    public var target: Target
+    public var min: ExactDecimal
+    public var band: String
+    public init(target: Target, min: ExactDecimal, band: String) {
+        self.target = target; self.min = min; self.band = band
     }
 }
 

@@ -36,8 +36,11 @@ public struct Unit: Sendable, Hashable {
     public var name: String
     /// The ranking group (类别), e.g. 镇街 or 区级部门.
     public var group: String
-    public init(id: String, name: String, group: String) {
-        self.id = id; self.name = name; self.group = group
+    /// Category ids that do not apply to the unit (不适用): its period scores are rescaled
+    /// over the other categories.
+    public var exempt: [String]
+    public init(id: String, name: String, group: String, exempt: [String] = []) {
+        self.id = id; self.name = name; self.group = group; self.exempt = exempt
     }
 }
 
@@ -67,9 +70,10 @@ public struct Failure: Sendable, Hashable {
 public struct ScoreRecord: Sendable, Hashable {
     public var unit: String
     public var component: String
-    public var score: ExactDecimal
+    /// nil when the component does not apply to the unit (`n/a`, 不适用).
+    public var score: ExactDecimal?
     public var source: SourceRef
-    public init(unit: String, component: String, score: ExactDecimal, source: SourceRef) {
+    public init(unit: String, component: String, score: ExactDecimal?, source: SourceRef) {
         self.unit = unit; self.component = component; self.score = score; self.source = source
     }
 }

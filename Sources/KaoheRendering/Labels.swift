@@ -36,10 +36,19 @@ public struct Labels: Sendable {
         return name(b.name, en: b.en)
     }
 
+    /// A band, or "-" in a scheme without bands.
+    public func band(_ band: String?) -> String { band.map { self.band($0) } ?? "-" }
+
     public var title: String { name(criteria.title, en: criteria.en) }
 
     /// Fixed decimals as the criteria keep them.
     public func number(_ value: ExactDecimal) -> String { value.formatted(places: criteria.places) }
+
+    /// An input number exactly as given: the criteria's decimals, or more when it has more
+    /// (a score written `80.125` is shown `80.125`, never rounded).
+    public func input(_ value: ExactDecimal) -> String {
+        value.formatted(places: Swift.max(criteria.places, value.normalized.exponent))
+    }
 
     /// A number cell with the criteria's decimals.
     public func cell(_ value: ExactDecimal) -> Cell { .number(value, places: criteria.places) }

@@ -12,7 +12,7 @@ public enum Assessor {
         let ledger = DeductionLedger(dataset: dataset)
         let periods = criteria.checksPart == nil ? nil                                      // §1
             : PeriodScoreRule.table(ledger, kind: criteria.checksPeriod, year: dataset.year, criteria: criteria,
-                                    unitCount: units.count)
+                                    units: units)
         let tables = AssessmentTables(ledger: ledger, periods: periods, year: dataset.year)
         let scoring = UnitScoring(dataset: dataset, tables: tables)
         var results = units.indices.map(scoring.result(unit:))                              // §2–§8, §11, §12
@@ -20,7 +20,7 @@ public enum Assessor {
         var quota: QuotaOutcome?                                                            // §9
         if let rule = criteria.quota {
             let candidates = results.indices
-                .filter { !results[$0].vetoed && results[$0].band == rule.band }
+                .filter { !results[$0].vetoed && !results[$0].flags.contains("gate") && results[$0].band == rule.band }
                 .map { QuotaRule.Candidate(unitIndex: $0, total: results[$0].total) }
             let (moved, outcome) = QuotaRule.apply(rule, candidates: candidates, unitCount: units.count, units: units)
             for u in moved {
@@ -31,8 +31,9 @@ public enum Assessor {
             quota = outcome
         }
 
-        let periodRankings = periods.map { RankingRule.periodRankings($0, groups: groups, units: units) } ?? []  // §10
-        let annual = RankingRule.annualRanking(results, year: dataset.year, groups: groups, units: units)
+        let ties = criteria.ranking.ties                                                    // §10
+        let periodRankings = periods.map { RankingRule.periodRankings($0, groups: groups, units: units, ties: ties) } ?? []
+        let annual = RankingRule.annualRanking(results, year: dataset.year, groups: groups, units: units, ties: ties)
         for group in annual.groups {
             for row in group.rows { results[row.unitIndex].rank = row.rank }
         }
@@ -51,11 +52,12 @@ public enum Assessor {
     public static func periodRanking(_ input: Dataset, kind: PeriodKind, index: Int) -> (Ranking, [PeriodScore]) {
         let dataset = DeadlineFindings.appendingDerived(to: input)
         let table = PeriodScoreRule.table(DeductionLedger(dataset: dataset), kind: kind, year: dataset.year,
-                                          criteria: dataset.criteria, unitCount: dataset.units.count)
+                                          criteria: dataset.criteria, units: dataset.units)
         let scores = dataset.units.indices.map { table.score(unit: $0, index: index) }
         let ranking = RankingRule.ranking(period: .of(kind, year: dataset.year, index: index),
                                           groups: RankingRule.orderedGroups(dataset.units), units: dataset.units,
-                                          entries: scores.enumerated().map { .init(unitIndex: $0.offset, score: $0.element.score) })
+                                          entries: scores.enumerated().map { .init(unitIndex: $0.offset, score: $0.element.score) },
+                                          ties: dataset.criteria.ranking.ties)
         return (ranking, scores)
     }
 
@@ -90,7 +92,8 @@ struct UnitScoring {
         componentTables = criteria.parts.enumerated().map { [surveys, sharedParts] p, part in  // §3
             guard case .scores(let components) = part.kind else { return nil }
             return ScoresPartRule.table(sharedParts[p], components: ComponentList(components), scores: scores,
-                                        surveys: surveys, surveyComponent: criteria.survey?.component, places: criteria.places)
+                                        surveys: surveys, surveyComponent: criteria.survey?.component, scale: criteria.scale,
+                                        places: criteria.places)
         }
         var events: [String: [Event]] = [:]
         for event in dataset.events { events[event.unit, default: []].append(event) }
@@ -108,27 +111,42 @@ struct UnitScoring {
             return ChecksPartRule.score(sharedParts[p], periods: periods, unit: u, places: places)  // §2
         }
         let unitEvents = events[unit.id] ?? []
-        let bonus = AdjustmentsRule.bonus(unitEvents, criteria: criteria)                  // §5
+        let weightedSum = TotalRule.weightedSum(parts: parts)                               // §6
+        let base = weightedSum.rounded(places)
+        let bonus = AdjustmentsRule.bonus(unitEvents, criteria: criteria, base: base)       // §5, §5.1
         let penalty = AdjustmentsRule.penalty(unitEvents, criteria: criteria)
-        let unrounded = TotalRule.unrounded(parts: parts, bonus: bonus, penalty: penalty)   // §6
-        let total = TotalRule.total(unrounded, scale: criteria.scale, places: places)
-        let reached = BandsRule.band(for: total, bands: criteria.bands)                    // §7
+        let baseTotal = TotalRule.unrounded(base: base, bonus: bonus, penalty: penalty)
+        let scoredTotal = TotalRule.total(baseTotal, ceiling: criteria.ceiling, places: places)  // §6.1
+        let unrounded = TotalRule.unrounded(base: weightedSum, bonus: bonus, penalty: penalty)
+        let reached = BandsRule.band(for: scoredTotal, bands: criteria.bands)              // §7
         let vetoes = OneVoteVetoRule.vetoes(unitEvents)                                     // §8
-        let (band, reason) = OneVoteVetoRule.band(reached: reached, vetoes: vetoes, rule: criteria.veto)
+        var (band, reason) = OneVoteVetoRule.band(reached: reached, vetoes: vetoes, rule: criteria.veto)
+        let total = OneVoteVetoRule.total(scoredTotal, vetoes: vetoes, rule: criteria.veto, places: places)  // §8.1
+        var flags = SurveyRateRule.commended(survey, rule: criteria.survey) ? ["commend"] : []
+        let gateHits = GatesRule.hits(criteria.gates, parts: parts)                         // §7.1
+        if vetoes.isEmpty, let reached, let capped = GatesRule.cap(band, hits: gateHits, bands: criteria.bands) {
+            band = capped
+            reason = .gate(reached: reached)
+            flags.append("gate")
+        }
 
         var facts = UnitFacts(tables: tables, unit: u)
-        facts.failedMonths = MonthlyBulletinRule.failedMonths(unit: u, ledger: tables.ledger, rule: criteria.bulletin)  // §11
-        let storage = tables.ledger.storage
-        facts.lateRectifications = RectifyLateRule.find(                                    // §12.1
-            tables.ledger.runs(unit: u, months: 1...12).lazy.map { Int(storage.order[$0]) }, log: storage.log,
-            year: dataset.year, rule: criteria.rectify, calendar: dataset.calendar)
+        if tables.periods != nil {
+            facts.failedMonths = MonthlyBulletinRule.failedMonths(unit: u, ledger: tables.ledger, rule: criteria.bulletin)  // §11
+            let storage = tables.ledger.storage
+            facts.lateRectifications = RectifyLateRule.find(                                // §12.1
+                tables.ledger.runs(unit: u, months: 1...12).lazy.map { Int(storage.order[$0]) }, log: storage.log,
+                year: dataset.year, rule: criteria.rectify, calendar: dataset.calendar)
+        }
         facts.surveyWarned = SurveyWarnRule.applies(survey, rule: criteria.survey)          // §12.4
 
         return UnitResult(unit: unit, parts: parts, survey: survey, bonus: bonus, penalty: penalty,
-                          unroundedTotal: unrounded, total: total, band: band, bandReason: reason, vetoes: vetoes,
-                          contribution: TotalRule.contribution(total, targetShare: criteria.targetShare, places: places),
-                          flags: SurveyRateRule.commended(survey, rule: criteria.survey) ? ["commend"] : [],
-                          facts: facts)
+                          weightedSum: weightedSum, base: base, baseTotal: baseTotal,
+                          unroundedTotal: unrounded, scoredTotal: scoredTotal, total: total, band: band,
+                          gateHits: gateHits, bandReason: reason, vetoes: vetoes,
+                          contribution: TotalRule.contribution(total, targetShare: criteria.targetShare,
+                                                               scale: criteria.scale, places: places),
+                          flags: flags, facts: facts)
     }
 }
 

@@ -8,7 +8,7 @@ public enum Change: Sendable, Hashable {
     /// `--fail UNIT:ITEM:DATE[:DEDUCTION]`: add a failed check.
     case fail(unit: String, item: String, date: CivilDate, deduction: ExactDecimal?)
     /// `--score UNIT:COMPONENT=VALUE`: set a component score.
-    case score(unit: String, component: String, value: ExactDecimal)
+    case score(unit: String, component: String, value: ExactDecimal?)
     /// `--bonus UNIT=POINTS`.
     case bonus(unit: String, points: ExactDecimal)
     /// `--penalty UNIT=POINTS`.

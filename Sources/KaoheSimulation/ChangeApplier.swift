@@ -72,6 +72,19 @@ enum ChangeApplier {
                     en: "\(request.display): without it unit \(survey.unit) has no survey result, so component \(component) cannot be scored; to see another satisfaction rate, change survey.csv"))
             }
         }
+        // A part left with every component n/a cannot be rescaled.
+        for (request, change) in changes {
+            guard case .score(let unit, _, nil) = change else { continue }
+            for part in dataset.criteria.parts {
+                guard case .scores(let components) = part.kind else { continue }
+                let marked = Set(dataset.scores.filter { $0.unit == unit && $0.score == nil }.map(\.component))
+                if components.allSatisfy({ marked.contains($0.id) }) {
+                    return .failure(SimulationError(
+                        zh: "\(request.display)：单位 \(unit) 在部分 \(part.id) 的所有项目都不适用，无法按比例折算",
+                        en: "\(request.display): every component of part \(part.id) would be n/a for unit \(unit), so nothing is left to rescale"))
+                }
+            }
+        }
         let weights = ExactDecimal.sum(dataset.criteria.parts.map(\.weight))
         if weights != .one {
             let list = dataset.criteria.parts.map { "\($0.id) \($0.weight)" }.joined(separator: " + ")

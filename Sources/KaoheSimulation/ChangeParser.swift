@@ -46,6 +46,10 @@ enum ChangeParser {
             guard let id = unit(parts[0]) else { return unknownUnit(parts[0]) }
             return .success(.veto(unit: id, clause: parts.count > 1 ? parts[1] : ""))
         case "fail":
+            guard criteria.hasChecks else {
+                return fail("评分标准 \(criteria.id) 没有日常检查（checks 部分），无法假设检查不合格",
+                            "the criteria \(criteria.id) have no daily checks (no checks part), so a failed check cannot be assumed")
+            }
             let parts = value.split(separator: ":", omittingEmptySubsequences: false).map(String.init)
             guard parts.count == 3 || parts.count == 4 else {
                 return fail("格式应为 单位:检查项:日期[:扣分]", "write it as UNIT:ITEM:DATE[:DEDUCTION]")
@@ -58,6 +62,12 @@ enum ChangeParser {
             }
             guard let date = CivilDate(parts[2]), date.year == dataset.year else {
                 return fail("日期 \"\(parts[2])\" 应为 \(dataset.year) 年内的 YYYY-MM-DD", "date \"\(parts[2])\" must be a YYYY-MM-DD date in \(dataset.year)")
+            }
+            if let unitRecord = dataset.units.first(where: { $0.id == id }),
+               let category = criteria.items.first(where: { $0.item.id == item }).map({ criteria.categories[$0.category].id }),
+               unitRecord.exempt.contains(category) {
+                return fail("检查项 \(item) 属于类别 \(category)，该类别对单位 \(id) 不适用，不能假设不合格",
+                            "item \(item) belongs to category \(category), which does not apply to unit \(id), so it cannot fail")
             }
             var deduction: ExactDecimal?
             if parts.count == 4 {
@@ -82,9 +92,13 @@ enum ChangeParser {
                 return fail("项目 \"\(component)\" 的得分由民意调查（survey.csv）的满意率算出，不能直接给分；要看其他满意率的结果，请修改 survey.csv 中该单位的人数",
                             "component \"\(component)\" is scored from the survey's satisfaction rate (survey.csv), not given directly; to see another rate, change the unit's counts in survey.csv")
             }
+            if ["n/a", "na", "不适用"].contains(right.lowercased()) {
+                return .success(.score(unit: id, component: component, value: nil))
+            }
+            let full = criteria.components.first { $0.id == component }?.max ?? criteria.scale
             if let failure = outOfLimits(right, "得分", "score") { return failure }
-            guard let score = number(right), !score.isNegative, score <= criteria.scale else {
-                return fail("得分 \"\(right)\" 应为 0 到 \(criteria.scale) 之间的数", "score \"\(right)\" must be a number from 0 to \(criteria.scale)")
+            guard let score = number(right), !score.isNegative, score <= full else {
+                return fail("得分 \"\(right)\" 应为 0 到 \(full) 之间的数，或 n/a（不适用）", "score \"\(right)\" must be a number from 0 to \(full), or n/a")
             }
             return .success(.score(unit: id, component: component, value: score))
         case "bonus", "penalty":
@@ -109,6 +123,9 @@ enum ChangeParser {
             }
             return .success(.weight(part: part, weight: weight))
         case "band":
+            guard criteria.hasBands else {
+                return fail("评分标准 \(criteria.id) 不评等次（没有 bands）", "the criteria \(criteria.id) have no bands")
+            }
             guard let (name, minText) = split(value, "=") else { return fail("格式应为 等次=分数线", "write it as NAME=MIN") }
             guard criteria.bands.contains(where: { $0.name == name || $0.en == name }) else {
                 let known = criteria.bands.map(\.name).joined(separator: ", ")
@@ -121,6 +138,9 @@ enum ChangeParser {
             let bandName = criteria.bands.first { $0.name == name || $0.en == name }?.name ?? name
             return .success(.band(name: bandName, min: min))
         case "quota":
+            guard criteria.hasBands else {
+                return fail("评分标准 \(criteria.id) 不评等次（没有 bands），没有名额可限", "the criteria \(criteria.id) have no bands, so there is no quota to set")
+            }
             if value == "none" { return .success(.quota(share: nil)) }
             if let failure = outOfLimits(value, "比例", "share") { return failure }
             guard let share = number(value), !share.isNegative, share <= .one else {

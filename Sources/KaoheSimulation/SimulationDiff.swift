@@ -12,7 +12,7 @@ public struct SimulationDiff: Sendable {
 
     public struct Outcome: Sendable, Equatable {
         public var total: ExactDecimal
-        public var band: String
+        public var band: String?
         public var rank: Int?
         public var flags: [String]
     }

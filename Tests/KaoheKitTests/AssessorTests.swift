@@ -48,8 +48,8 @@ import KaoheTestSupport
         let rows = a.annualRanking.groups[0].rows
         #expect(rows.map(\.unitIndex) == [1, 2, 0])
         #expect(rows.map(\.last) == [false, true, false])
-        // Every quarter all three tie at 100, so all three hold the last place of each quarter.
-        #expect(top.consequences.map(\.kind) == Array(repeating: .periodLast, count: 4) + [.veto, .annualFail])
+        // Every quarter all three tie at 100: rank 1 for all, so no quarter has a last place.
+        #expect(top.consequences.map(\.kind) == [.veto, .annualFail])
         let veto = top.consequences.first { $0.kind == .veto }
         #expect(veto?.period.description == "2025-05-06")
         #expect(veto?.evidence?.description == "events.csv:4")
@@ -75,9 +75,9 @@ import KaoheTestSupport
         #expect(q1.groups[1].rows.map(\.unitIndex) == [1, 2])
         #expect(q1.groups[1].rows.map(\.last) == [false, true])
         #expect(a.units[0].consequences.map(\.kind) == [.rectifyLate, .monthFail])
-        // Q2–Q4 all tie at 100 in G2: both hold the largest rank (1), so both are last.
-        #expect(a.periodRankings[1].groups[1].rows.map(\.last) == [true, true])
-        #expect(a.units[2].consequences.map(\.kind) == [.rectifyLate, .monthFail] + Array(repeating: .periodLast, count: 4))
+        // Q2–Q4 all tie at 100 in G2: both share rank 1, so the group has no last place.
+        #expect(a.periodRankings[1].groups[1].rows.map(\.last) == [false, false])
+        #expect(a.units[2].consequences.map(\.kind) == [.rectifyLate, .monthFail, .periodLast])
     }
 
     @Test func consequencesAreOrderedByKindPeriodAndLine() {
@@ -85,11 +85,10 @@ import KaoheTestSupport
         let events = [Fixture.event("U1", .veto, line: 2)]
         let u = Assessor.assess(Fixture.dataset(units: [("U1", "G"), ("U2", "G")], scores: ["U1": "80", "U2": "80"],
                                                 criteria: Fixture.criteria(quota: nil), failures: failures, events: events)).units[0]
-        // Q2–Q4: both units tie at 100, so both hold the last place.
-        #expect(u.consequences.map(\.kind) == [.rectifyLate, .rectifyLate, .monthFail, .monthFail, .periodLast, .periodLast,
-                                               .periodLast, .periodLast, .veto, .annualFail])
-        #expect(u.consequences.map(\.period.description) == ["2025-01-06", "2025-03-03", "2025-01", "2025-03", "2025-Q1", "2025-Q2",
-                                                 "2025-Q3", "2025-Q4", "2025-06-01", "2025"])
-        #expect(u.consequences.map { $0.evidence?.line } == [9, 5, nil, nil, nil, nil, nil, nil, 2, nil])
+        // Q2–Q4: both units tie at 100 (rank 1), so those quarters have no last place.
+        #expect(u.consequences.map(\.kind) == [.rectifyLate, .rectifyLate, .monthFail, .monthFail, .periodLast, .veto, .annualFail])
+        #expect(u.consequences.map(\.period.description) == ["2025-01-06", "2025-03-03", "2025-01", "2025-03", "2025-Q1",
+                                                             "2025-06-01", "2025"])
+        #expect(u.consequences.map { $0.evidence?.line } == [9, 5, nil, nil, nil, 2, nil])
     }
 }

@@ -510,7 +510,7 @@ import KaoheTestSupport
             "categories[1].items[0].deduction: expected a number, found the string \"3\"",
             "parts[1].components[1].weight: the component weights of part yearEnd add up to 0.9; they must add up to 1",
             "veto.band: band \"差\" does not exist; valid bands: 优秀, 合格, 不合格",
-            "extra: unknown field \"extra\"; valid fields here: id, title, en, source, scale, places, categories, parts, bulletin, rectify, calendar, bands, quota, veto, adjustments, survey, targetShare, consequences, deadlines",
+            "extra: unknown field \"extra\"; valid fields here: id, title, en, source, scale, places, categories, parts, bulletin, rectify, calendar, bands, quota, veto, adjustments, survey, targetShare, consequences, deadlines, ranking, gates",
         ])
         #expect(diagnostics.map(\.line) == [4, 11, 18, 27, 29])
     }

@@ -138,7 +138,7 @@ import KaoheKit
         AssessmentJSON.grade(Assessor.assess(dataset)).serialized()
     }
 
-    func bandIndex(_ band: String, _ criteria: Criteria) -> Int {
+    func bandIndex(_ band: String?, _ criteria: Criteria) -> Int {
         criteria.bands.firstIndex { $0.name == band } ?? -1
     }
 
@@ -326,7 +326,7 @@ struct RandomYear {
         put("checks.csv", checks)
 
         var scores = "unit,component,score\n"
-        for record in dataset.scores { scores += csv([record.unit, record.component, record.score.description]) }
+        for record in dataset.scores { scores += csv([record.unit, record.component, record.score?.description ?? "n/a"]) }
         put("scores.csv", scores)
         var events = "date,unit,kind,points,clause,note\n"
         for event in dataset.events {
@@ -363,7 +363,7 @@ struct RandomYear {
         text += " bulletin: {failAt: \(criteria.bulletin.failAt)}, rectify: {workingDays: \(criteria.rectify.workingDays)},\n"
         text += " bands: " + list(criteria.bands.map { "{name: \"\($0.name)\", min: \($0.min)}" }) + ",\n"
         if let quota = criteria.quota { text += " quota: {band: \"\(quota.band)\", share: \(quota.share)},\n" }
-        text += " veto: {band: \"\(criteria.veto.band)\"},\n"
+        text += " veto: {band: \"\(criteria.veto.band ?? "")\"},\n"
         text += " adjustments: {bonusCap: \(criteria.adjustments.bonusCap.map(\.description) ?? "null"), penaltyCap: \(criteria.adjustments.penaltyCap.map(\.description) ?? "null")},\n"
         if let survey = criteria.survey {
             text += " survey: {component: \"\(survey.component ?? "")\", basicWeight: \(survey.basicWeight), commend: \(survey.commend?.description ?? "null"), warn: \(survey.warn?.description ?? "null")},\n"

@@ -30,6 +30,7 @@ struct BulletinCommand: DatasetCommand {
 
     func run(_ dataset: Dataset, quality: DataQuality) -> CommandOutput {
         let month = self.month ?? 1
+        guard dataset.criteria.hasChecks else { return usage(.noDailyChecks(dataset.criteria, command: "bulletin")) }
         let assessment = Assessor.assess(dataset)
         return shared.render(json: { AssessmentJSON.bulletin(assessment, month: month) },
                              document: { BulletinReport.document(assessment, month: month, title: dataset.title, office: dataset.office,

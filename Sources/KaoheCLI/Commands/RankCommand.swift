@@ -73,6 +73,7 @@ struct RankCommand: DatasetCommand {
         let language = shared.language
         switch period {
         case .period(let kind, let index)?:
+            guard dataset.criteria.hasChecks else { return usage(.noDailyChecks(dataset.criteria, command: "rank --\(kind.rawValue)")) }
             let (full, scores) = Assessor.periodRanking(dataset, kind: kind, index: index)
             let ranking = only(full)
             return shared.render(json: { AssessmentJSON.periodRanking(ranking, scores: scores, units: dataset.units) },
@@ -84,5 +85,13 @@ struct RankCommand: DatasetCommand {
             return shared.render(json: { AssessmentJSON.annualRanking(assessment) },
                                  document: { RankReport.annual(assessment, title: dataset.title, language: language) })
         }
+    }
+}
+
+extension UsageError {
+    /// A command that needs daily checks, for a scheme without them.
+    static func noDailyChecks(_ criteria: Criteria, command: String) -> UsageError {
+        UsageError(zh: "评分标准 \(criteria.id) 没有日常检查（没有 checks 部分），因此没有月通报和期间排名，\(command) 无从计算；请用 grade 或 rank --annual",
+                   en: "the criteria \(criteria.id) have no daily checks (no checks part), so there is no monthly bulletin or period ranking for \(command); use grade or rank --annual")
     }
 }

@@ -59,6 +59,10 @@ struct SimulateCommand: DatasetCommand {
 
     func run(_ dataset: Dataset, quality: DataQuality) -> CommandOutput {
         let language = shared.language
+        if margins && !dataset.criteria.hasBands {
+            return usage(UsageError(zh: "评分标准 \(dataset.criteria.id) 不评等次（没有 bands），--margins 无等次可比；请去掉 --margins",
+                                    en: "the criteria \(dataset.criteria.id) have no bands, so --margins has no band to measure against; drop --margins"))
+        }
         if requests.isEmpty {
             let margins = Margins.compute(Assessor.assess(dataset))
             return shared.render(json: { SimulationJSON.margins(margins) },

@@ -121,8 +121,10 @@ extension ChecksFile {
             }
             for k in 0..<n {
                 let row = pending[k]
-                if found[k] < 0 {
-                    // Not a unit id or name as written: the full validation says why.
+                if found[k] < 0 || (!row.passed && !s.exemptItems.isEmpty
+                                    && s.exemptItems[Int(found[k])]?.contains(row.item) == true) {
+                    // Not a unit id or name as written, or a failed check of a category that does
+                    // not apply to the unit: the full validation says why.
                     var again = CSVScanner(file: scanner.file, lineLimit: scanner.lineLimit, fieldLimit: scanner.fieldLimit)
                     again.setWindow(base, count: scanner.n, final: scanner.final)
                     again.rebase(at: row.recordStart, line: row.line)

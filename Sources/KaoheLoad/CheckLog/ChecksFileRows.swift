@@ -28,6 +28,9 @@ extension ChecksFile {
         } else if passed == false {
             row.report("item", .failWithoutItem)
         }
+        if passed == false, let unit, let item, let category = context.exemptCategory(unit: unit, item: item) {
+            row.report("item", .failedExemptCategory(item: item, category: category, unit: unit))
+        }
         let deduction = parseDeduction(&row, passed: passed, item: item, context: context)
         let rectified = parseRectified(&row, passed: passed, date: date)
         guard !row.hasErrors, let date, let unit, let passed else { return nil }
@@ -91,6 +94,12 @@ extension ChecksFile {
 }
 
 extension Diagnostic.Message {
+    /// A failed check of an item whose category does not apply to the unit (`exempt`).
+    static func failedExemptCategory(item: String, category: String, unit: String) -> Self {
+        .error("checks.exempt-category", zh: "检查项 \(item) 属于类别 \(category)，该类别对单位 \(unit) 不适用（units.csv 的 exempt 列），不能记为不合格；请核对检查项或单位的 exempt 列",
+               en: "item \(item) belongs to category \(category), which does not apply to unit \(unit) (exempt in units.csv), so it cannot fail; check the item or the unit's exempt column")
+    }
+
     /// A failed check without an item.
     static var failWithoutItem: Self {
         .error("checks.fail-without-item", zh: "不合格记录须填写检查项；请填写评分标准中的检查项编号或名称",

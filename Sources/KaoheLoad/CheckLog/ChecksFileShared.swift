@@ -23,6 +23,8 @@ extension ChecksFile {
         let itemIDs: [String]
         let itemDeduction: [ExactDecimal]
         let itemPoints: [ExactDecimal]
+        /// Per unit (units.csv order): the item indices of its exempt categories, when it has any.
+        let exemptItems: [Int: Set<Int>]
         let year: Int
         /// Day number of 1 January of the year; day `d` of the year (0-based) and its ISO week
         /// (0 when the week belongs to another year).
@@ -67,6 +69,13 @@ extension ChecksFile {
             itemDeduction = itemIDs.map { context.defaultDeduction[$0] ?? .zero }
             itemPoints = itemIDs.map { context.categoryPoints[$0] ?? .zero }
             unitCount = context.units.entries.count
+            var exempt: [Int: Set<Int>] = [:]
+            for (u, id) in unitIDs.enumerated() {
+                guard let items = context.exemptItems[id] else { continue }
+                let ids = itemIDs
+                exempt[u] = Set(ids.indices.filter { items.contains(ids[$0]) })
+            }
+            exemptItems = exempt
             passCells = PassCells(units: unitCount, items: itemIDs.count)
 
             year = context.year

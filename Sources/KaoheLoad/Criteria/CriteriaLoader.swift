@@ -47,9 +47,10 @@ struct CriteriaReader {
 
     static let rootFields = ["id", "title", "en", "source", "scale", "places", "categories", "parts", "bulletin",
                              "rectify", "calendar", "bands", "quota", "veto", "adjustments", "survey",
-                             "targetShare", "consequences", "deadlines"]
-    static let rootOptional: Set<String> = ["en", "source", "bulletin", "rectify", "calendar", "quota",
-                                            "adjustments", "survey", "consequences", "deadlines"]
+                             "targetShare", "consequences", "deadlines", "ranking", "gates"]
+    static let rootOptional: Set<String> = ["en", "source", "categories", "bulletin", "rectify", "calendar", "bands",
+                                            "quota", "adjustments", "survey", "consequences", "deadlines",
+                                            "ranking", "gates"]
 
     func read() -> Criteria? {
         let root = JSON5Path.root
@@ -63,27 +64,31 @@ struct CriteriaReader {
         let places = object["places"].flatMap {
             r.integer($0, root.key("places"), in: 0...6, expectedZh: " 0 到 6 之间的整数", expectedEn: "an integer from 0 to 6")
         }
-        let categories = object["categories"].flatMap { readCategories($0, scale: scale) }
-        let parts = object["parts"].flatMap { readParts($0) }
+        let parts = object["parts"].flatMap { readParts($0, scale: scale) }
+        let hasChecks = parts?.contains { if case .checks = $0.part.kind { return true } else { return false } }
+        let categories = readCategories(object, scale: scale, hasChecks: hasChecks)
         let bulletin = object.optional("bulletin").map { readBulletin($0) } ?? BulletinRule()
         let rectify = object.optional("rectify").map { readRectify($0) } ?? RectifyRule()
         let calendar = object.optional("calendar").flatMap { r.string($0, root.key("calendar")) }
-        let bands = object["bands"].flatMap { readBands($0, scale: scale) }
+        let bands: [Band]? = object.optional("bands").map { readBands($0, scale: scale) } ?? []
         let quota = object.optional("quota").flatMap { readQuota($0, bands: bands) }
-        let veto = object["veto"].flatMap { readVeto($0, bands: bands) }
-        let adjustments = object.optional("adjustments").map { readAdjustments($0) } ?? Adjustments()
+        let veto = object["veto"].flatMap { readVeto($0, bands: bands, scale: scale) }
+        let adjustments = object.optional("adjustments").map { readAdjustments($0, scale: scale) } ?? Adjustments()
         let components = parts.map { $0.flatMap(\.components) }
         let survey = object.optional("survey").flatMap { readSurvey($0, components: components) }
         let targetShare = object["targetShare"].flatMap { readTargetShare($0) }
         let consequences = object.optional("consequences").map { readConsequences($0) } ?? [:]
         let deadlines = object.optional("deadlines").map { readDeadlines($0, categories: categories) } ?? []
+        let ranking = object.optional("ranking").map { readRanking($0) } ?? RankingOptions()
+        let gates = object.optional("gates").map { readGates($0, parts: parts, bands: bands, scale: scale) } ?? []
 
         guard let id, let title, let source, let scale, let places, let categories, let parts,
               let bands, let veto, let targetShare else { return nil }
         return Criteria(id: id, title: title, en: en, source: source, scale: scale, places: places,
                         categories: categories, parts: parts.map(\.part), bulletin: bulletin, rectify: rectify,
                         calendar: calendar, bands: bands, quota: quota, veto: veto, adjustments: adjustments,
-                        survey: survey, targetShare: targetShare, consequences: consequences, deadlines: deadlines)
+                        survey: survey, targetShare: targetShare, consequences: consequences, deadlines: deadlines,
+                        ranking: ranking, gates: gates)
     }
 
     // MARK: Small sections
@@ -100,16 +105,6 @@ struct CriteriaReader {
         guard let object = r.object(node, path, fields: ["workingDays"]),
               let days = object["workingDays"].flatMap({ r.positiveInteger($0, path.key("workingDays")) }) else { return RectifyRule() }
         return RectifyRule(workingDays: days)
-    }
-
-    func readAdjustments(_ node: JSON5Node) -> Adjustments {
-        let path = JSON5Path.root.key("adjustments")
-        guard let object = r.object(node, path, fields: ["bonusCap", "penaltyCap"], optional: ["bonusCap", "penaltyCap"]) else {
-            return Adjustments()
-        }
-        let bonus = object.optional("bonusCap").flatMap { r.nonNegative($0, path.key("bonusCap")) }
-        let penalty = object.optional("penaltyCap").flatMap { r.nonNegative($0, path.key("penaltyCap")) }
-        return Adjustments(bonusCap: bonus, penaltyCap: penalty)
     }
 
     func readTargetShare(_ node: JSON5Node) -> ExactDecimal? {

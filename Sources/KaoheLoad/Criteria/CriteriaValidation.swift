@@ -116,7 +116,7 @@ extension CriteriaReader {
         var components: [Component]
     }
 
-    func readParts(_ node: JSON5Node) -> [ReadPart]? {
+    func readParts(_ node: JSON5Node, scale: ExactDecimal?) -> [ReadPart]? {
         let path = JSON5Path.root.key("parts")
         guard let elements = r.nonEmptyArray(node, path, whatZh: "部分", whatEn: "part") else { return nil }
         let partIds = IdRegistry(.part)
@@ -175,7 +175,7 @@ extension CriteriaReader {
                         }
                     }
                 case "scores":
-                    if let list = object["components"].flatMap({ readComponents($0, p.key("components"), partId: id ?? "", registry: componentIds) }) {
+                    if let list = object["components"].flatMap({ readComponents($0, p.key("components"), partId: id ?? "", registry: componentIds, scale: scale) }) {
                         components = list
                         kind = .scores(components: list)
                     }
@@ -206,18 +206,28 @@ extension CriteriaReader {
         return nil
     }
 
-    func readComponents(_ node: JSON5Node, _ path: JSON5Path, partId: String, registry: IdRegistry) -> [Component]? {
+    /// A scores part's components: all weighted (`weight`, summing to 1) or all in points
+    /// (`max`, summing to the scale).
+    func readComponents(_ node: JSON5Node, _ path: JSON5Path, partId: String, registry: IdRegistry,
+                        scale: ExactDecimal?) -> [Component]? {
         guard let elements = r.nonEmptyArray(node, path, whatZh: "项目", whatEn: "component") else { return nil }
         var components: [Component] = []
         var complete = true
-        var weights: [ExactDecimal] = []
-        var weightsComplete = true
-        var lastWeight: (node: JSON5Node, path: JSON5Path)? = nil
+        var amounts: [ExactDecimal] = []
+        var amountsComplete = true
+        var lastAmount: (node: JSON5Node, path: JSON5Path)? = nil
+        // Whether the part's components are in points, as the first one says.
+        var inPoints: Bool? = nil
         for (i, element) in elements.enumerated() {
             let p = path.index(i)
-            guard let object = r.object(element, p, fields: ["id", "name", "en", "weight"], optional: ["en"]) else {
+            var points = false
+            if case .object(let members) = element.value {
+                points = members.contains { $0.key == "max" } && !members.contains { $0.key == "weight" }
+            }
+            let amountKey = points ? "max" : "weight"
+            guard let object = r.object(element, p, fields: ["id", "name", "en", amountKey], optional: ["en"]) else {
                 complete = false
-                weightsComplete = false
+                amountsComplete = false
                 continue
             }
             let id = object["id"].flatMap { idNode in
@@ -225,23 +235,37 @@ extension CriteriaReader {
             }
             let name = object["name"].flatMap { r.string($0, p.key("name")) }
             let en = object.optional("en").flatMap { r.string($0, p.key("en")) }
-            let weight = object["weight"].flatMap { r.nonNegative($0, p.key("weight")) }
-            if let weight, let weightNode = object["weight"] {
-                weights.append(weight)
-                lastWeight = (weightNode, p.key("weight"))
-            } else {
-                weightsComplete = false
+            var amount = object[amountKey].flatMap { r.nonNegative($0, p.key(amountKey)) }
+            if let amountNode = object[amountKey] {
+                if let first = inPoints, first != points {
+                    r.report(amountNode, p.key(amountKey), .mixedComponentMeasures(part: partId, first: first ? "max" : "weight"))
+                    amount = nil
+                    complete = false
+                }
+                if inPoints == nil { inPoints = points }
             }
-            guard let id, let name, let weight else {
+            if let amount, let amountNode = object[amountKey] {
+                amounts.append(amount)
+                lastAmount = (amountNode, p.key(amountKey))
+            } else {
+                amountsComplete = false
+            }
+            guard let id, let name, let amount else {
                 complete = false
                 continue
             }
-            components.append(Component(id: id, name: name, en: en, weight: weight))
+            components.append(points ? Component(id: id, name: name, en: en, weight: .one, max: amount)
+                                     : Component(id: id, name: name, en: en, weight: amount))
         }
-        if weightsComplete, let lastWeight {
-            let sum = ExactDecimal.sum(weights)
-            if sum != .one {
-                r.report(lastWeight.node, lastWeight.path, .componentWeightsSum(sum, part: partId))
+        if amountsComplete, let lastAmount {
+            let sum = ExactDecimal.sum(amounts)
+            if inPoints == true {
+                if let scale, sum != scale {
+                    r.report(lastAmount.node, lastAmount.path, .componentMaxSum(sum, part: partId, scale: scale))
+                    return nil
+                }
+            } else if sum != .one {
+                r.report(lastAmount.node, lastAmount.path, .componentWeightsSum(sum, part: partId))
                 return nil
             }
         }
@@ -303,6 +327,10 @@ extension CriteriaReader {
     func readQuota(_ node: JSON5Node, bands: [Band]?) -> Quota? {
         let path = JSON5Path.root.key("quota")
         guard let object = r.object(node, path, fields: ["band", "share"]) else { return nil }
+        if let bands, bands.isEmpty {
+            r.report(node, path, .quotaNeedsBands())
+            return nil
+        }
         var band = object["band"].flatMap { r.string($0, path.key("band")) }
         if let name = band, let bands, let bandNode = object["band"] {
             if !bandExists(name, bandNode, path.key("band"), bands: bands) {
@@ -317,12 +345,36 @@ extension CriteriaReader {
         return Quota(band: band, share: share)
     }
 
-    func readVeto(_ node: JSON5Node, bands: [Band]?) -> VetoRule? {
+    /// `veto`: `{band}` with bands, `{}` without; `score` optional in both.
+    func readVeto(_ node: JSON5Node, bands: [Band]?, scale: ExactDecimal?) -> VetoRule? {
         let path = JSON5Path.root.key("veto")
-        guard let object = r.object(node, path, fields: ["band"]),
-              let bandNode = object["band"], let band = r.string(bandNode, path.key("band")) else { return nil }
-        if let bands, !bandExists(band, bandNode, path.key("band"), bands: bands) { return nil }
-        return VetoRule(band: band)
+        guard let object = r.object(node, path, fields: ["band", "score"], optional: ["band", "score"]) else { return nil }
+        var ok = true
+        var band: String? = nil
+        if let bandNode = object["band"] {
+            if let bands, bands.isEmpty {
+                r.report(bandNode, path.key("band"), .vetoBandWithoutBands)
+                ok = false
+            } else if let name = r.string(bandNode, path.key("band")) {
+                if let bands, !bandExists(name, bandNode, path.key("band"), bands: bands) { ok = false }
+                band = name
+            } else {
+                ok = false
+            }
+        } else if let bands, !bands.isEmpty {
+            r.report(node, path.key("band"), .vetoBandMissing)
+            ok = false
+        }
+        var score: ExactDecimal? = nil
+        if let scoreNode = object.optional("score") {
+            score = r.nonNegative(scoreNode, path.key("score"))
+            if score == nil { ok = false }
+            if let value = score, let scale, value > scale {
+                r.report(scoreNode, path.key("score"), .vetoScoreAboveScale(value, scale: scale))
+                ok = false
+            }
+        }
+        return ok ? VetoRule(band: band, score: score) : nil
     }
 
     // MARK: Survey
@@ -420,6 +472,18 @@ extension Diagnostic.Message {
     static func componentWeightsSum(_ sum: ExactDecimal, part: String) -> Self {
         .error("criteria.component-weights-sum", zh: "部分 \(part) 的各项目权重之和为 \(sum)，应为 1",
                en: "the component weights of part \(part) add up to \(sum); they must add up to 1")
+    }
+
+    /// Components in points (`max`) summing to other than the scale.
+    static func componentMaxSum(_ sum: ExactDecimal, part: String, scale: ExactDecimal) -> Self {
+        .error("criteria.component-max-sum", zh: "部分 \(part) 的各项目满分（max）之和为 \(sum)，应等于满分 scale \(scale)",
+               en: "the component maxes of part \(part) add up to \(sum); they must add up to scale \(scale)")
+    }
+
+    /// A part mixing weighted components and components in points.
+    static func mixedComponentMeasures(part: String, first: String) -> Self {
+        .error("criteria.mixed-components", zh: "部分 \(part) 的项目须全部用 weight（权重）或全部用 max（分值）；前面的项目用的是 \(first)",
+               en: "the components of part \(part) must all give weight or all give max; the first one gives \(first)")
     }
 
     static func bandAboveScale(_ min: ExactDecimal, scale: ExactDecimal) -> Self {

@@ -25,7 +25,7 @@ public enum AssessmentJSON {
             ("bonus", .number(result.bonus.applied)),
             ("penalty", .number(result.penalty.applied)),
             ("total", .number(result.total)),
-            ("band", .string(result.band)),
+            ("band", .optional(result.band)),
             ("vetoed", .bool(result.vetoed)),
             ("rank", .optional(result.rank)),
             ("contribution", .number(result.contribution)),
@@ -58,7 +58,7 @@ public enum AssessmentJSON {
                             ("unit", .string(unit.id)),
                             ("name", .string(unit.name)),
                             ("score", .number(row.score)),
-                            ("categories", .object(scores[row.unitIndex].categories.map { ($0.category, .number($0.score)) })),
+                            ("categories", .object(scores[row.unitIndex].categories.map { ($0.category, $0.exempt ? .null : .number($0.score)) })),
                             ("last", .bool(row.last)),
                         ])
                     })),
@@ -81,7 +81,7 @@ public enum AssessmentJSON {
                             ("unit", .string(result.unit.id)),
                             ("name", .string(result.unit.name)),
                             ("score", .number(result.total)),
-                            ("band", .string(result.band)),
+                            ("band", .optional(result.band)),
                             ("parts", .object(zip(assessment.criteria.parts, result.partScores).map { ($0.0.id, .number($0.1)) })),
                             ("last", .bool(row.last)),
                         ])

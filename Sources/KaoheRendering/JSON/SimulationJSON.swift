@@ -7,7 +7,7 @@ public enum SimulationJSON {
     /// `{"changes": [...]}`; with `--margins`, also `"margins"` after the changes.
     public static func diff(_ diff: SimulationDiff, margins: [Margin]? = nil) -> JSONValue {
         func outcome(_ o: SimulationDiff.Outcome) -> JSONValue {
-            .object([("total", .number(o.total)), ("band", .string(o.band)), ("rank", .optional(o.rank))])
+            .object([("total", .number(o.total)), ("band", .optional(o.band)), ("rank", .optional(o.rank))])
         }
         var members: [(String, JSONValue)] = [
             ("changes", .array(diff.changes.map { change in
@@ -28,9 +28,10 @@ public enum SimulationJSON {
             guard let s else { return .null }
             return .object([
                 ("band", .string(s.band)),
-                ("min", .number(s.min)),
-                ("points", .number(s.points)),
-                ("parts", .object(s.parts.map { ($0.part.id, $0.score.map(JSONValue.number) ?? .null) })),
+                ("min", s.min.map(JSONValue.number) ?? .null),
+                ("points", s.points.map(JSONValue.number) ?? .null),
+                ("blocked", .optional(s.blocked?.rawValue)),
+                ("components", .object(s.components.map { ($0.component.id, $0.score.map(JSONValue.number) ?? .null) })),
             ])
         }
         return .object([
@@ -39,7 +40,7 @@ public enum SimulationJSON {
                     ("unit", .string(m.unit.id)),
                     ("name", .string(m.unit.name)),
                     ("total", .number(m.total)),
-                    ("band", .string(m.band)),
+                    ("band", .optional(m.band)),
                     ("vetoed", .bool(m.vetoed)),
                     ("above", step(m.above)),
                     ("below", step(m.below)),

@@ -33,7 +33,10 @@ public enum ExplainReport {
             case .checks(let periodScores, let sum):
                 for period in result.periods {
                     out += "  \(period.label)\n"
-                    for category in period.categories where !category.failures.isEmpty {
+                    for category in period.categories where category.exempt {
+                        out += "    \(l.category(category.category)) " + l("不适用", "not applicable") + "\n"
+                    }
+                    for category in period.categories where !category.failures.isEmpty && !category.exempt {
                         let name = l.category(category.category)
                         let floor = category.deducted > category.points ? l("（扣完为止）", " (floored at 0)") : ""
                         out += "    \(name) \(category.points) − \(category.deducted) = \(n(category.score))\(floor)\n"
@@ -43,23 +46,49 @@ public enum ExplainReport {
                             out += "      \(failure.source)  \(failure.date)  \(l.item(failure.item))  −\(failure.deduction)\(note)\n"
                         }
                     }
-                    let terms = period.categories.map { n($0.score) }.joined(separator: " + ")
-                    out += "    " + l("期间得分", "period score") + " = \(terms) = \(n(period.score))\n"
+                    let terms = period.categories.filter { !$0.exempt }.map { n($0.score) }.joined(separator: " + ")
+                    if let rescale = period.rescale {
+                        out += "    " + l("期间得分", "period score") + " = (\(terms)) × \(rescale.scale) ÷ \(rescale.applicablePoints) = \(n(period.score))"
+                            + l("（不适用，按比例折算 × \(rescale.scale) ÷ \(rescale.applicablePoints)）", " (not applicable: rescaled × \(rescale.scale) ÷ \(rescale.applicablePoints))") + "\n"
+                    } else {
+                        out += "    " + l("期间得分", "period score") + " = \(terms) = \(n(period.score))\n"
+                    }
                 }
                 let terms = periodScores.map(n).joined(separator: " + ")
                 out += "  \(l.part(part.part)) = (\(terms)) ÷ \(periodScores.count) = \(n(sum)) ÷ \(periodScores.count) = \(n(part.score))\n"
-            case .scores(let components):
+            case .scores(let components, let rescaledBy):
+                let inPoints = components.first?.component.isPoints == true
+                func term(_ c: ComponentScore) -> String? {
+                    guard let score = c.score else { return nil }
+                    return inPoints ? l.input(score) : "\(l.input(score)) × \(c.component.weight)"
+                }
                 for component in components {
                     let source = component.source.map { "  (\($0))" } ?? ""
-                    out += "  \(l.component(component.component)) \(n(component.score)) × \(component.component.weight)\(source)\n"
-                    if component.component.id == criteria.survey?.component, let survey = result.survey, let rule = criteria.survey {
+                    let value: String
+                    if component.score == nil {
+                        value = l("不适用", "n/a")
+                    } else if let max = component.component.max, let score = component.score {
+                        value = l.input(score) + l("（满分 \(max)）", " (of \(max))")
+                    } else {
+                        value = term(component) ?? ""
+                    }
+                    out += "  \(l.component(component.component)) \(value)\(source)\n"
+                    if component.component.id == criteria.survey?.component, let survey = result.survey, let rule = criteria.survey,
+                       let score = component.score {
                         let r = survey.record
                         out += "    " + l("满意率", "rate") + " = (\(r.satisfied) + \(rule.basicWeight) × \(r.basic)) ÷ (\(r.satisfied) + \(r.basic) + \(r.dissatisfied)) = \(survey.rate.formatted(places: 4))"
-                        out += l("，得分 = \(survey.rate.formatted(places: 4)) × 100 = \(n(component.score))", "; score = \(survey.rate.formatted(places: 4)) × 100 = \(n(component.score))") + "\n"
+                        out += l("，得分 = \(survey.rate.formatted(places: 4)) × 100 = \(n(score))", "; score = \(survey.rate.formatted(places: 4)) × 100 = \(n(score))") + "\n"
                     }
                 }
-                let terms = components.map { "\(n($0.score)) × \($0.component.weight)" }.joined(separator: " + ")
-                out += "  \(l.part(part.part)) = \(terms) = \(n(part.score))\n"
+                let terms = components.compactMap(term).joined(separator: " + ")
+                if let rescaledBy {
+                    let formula = inPoints ? "(\(terms)) × \(criteria.scale) ÷ \(rescaledBy)" : "(\(terms)) ÷ \(rescaledBy)"
+                    let factor = inPoints ? "× \(criteria.scale) ÷ \(rescaledBy)" : "÷ \(rescaledBy)"
+                    out += "  \(l.part(part.part)) = \(formula) = \(n(part.score))"
+                        + l("（不适用，按比例折算 \(factor)）", " (n/a components: rescaled \(factor))") + "\n"
+                } else {
+                    out += "  \(l.part(part.part)) = \(terms) = \(n(part.score))\n"
+                }
             }
             weighted.append("\(n(part.score)) × \(part.part.weight)")
         }
@@ -70,32 +99,64 @@ public enum ExplainReport {
                 out += "  \(event.source)  \(event.date)  \(label) \(event.points?.description ?? "")  \(event.clause) \(event.note)\n"
             }
             let cap = adjustment.cap.map { l("，上限 \($0)", ", cap \($0)") } ?? ""
-            out += "  \(label) = \(adjustment.sum)\(cap) → \(n(adjustment.applied))\n"
+            if let withheld = adjustment.withheld, let minimum = adjustment.minimum {
+                out += "  \(label) = \(adjustment.sum)\(cap) → \(n(withheld))；" + l("加分未计入：基础分 \(n(result.base)) < \(minimum)",
+                                                                                  "bonus not counted: base \(n(result.base)) < \(minimum)") + " → 0\n"
+            } else {
+                out += "  \(label) = \(adjustment.sum)\(cap) → \(n(adjustment.applied))\n"
+            }
         }
 
-        out += "\n" + l("总分", "Total") + " = " + weighted.joined(separator: " + ")
-            + " + \(n(result.bonus.applied)) − \(n(result.penalty.applied)) = \(result.unroundedTotal)"
-        if result.unroundedTotal < .zero || result.unroundedTotal > criteria.scale {
-            out += l("，限定在 0 到 \(criteria.scale) 之间", ", kept within 0…\(criteria.scale)")
+        let ceiling = criteria.ceiling
+        func kept(_ value: ExactDecimal) -> String {
+            guard value < .zero || ceiling.map({ value > $0 }) == true else { return "" }
+            return ceiling.map { l("，限定在 0 到 \($0) 之间", ", kept within 0…\($0)") } ?? l("，不低于 0", ", kept at 0 or more")
         }
-        out += " → \(n(result.total))\n"
+        if criteria.adjustments.bonusMin != nil {
+            out += "\n" + l("基础分", "Base") + " = " + weighted.joined(separator: " + ") + " = \(result.weightedSum) → \(n(result.base))\n"
+            let sum = result.baseTotal
+            out += l("总分", "Total") + " = \(n(result.base)) + \(n(result.bonus.applied)) − \(n(result.penalty.applied)) = \(n(sum))\(kept(sum)) → \(n(result.scoredTotal))\n"
+        } else {
+            out += "\n" + l("总分", "Total") + " = " + weighted.joined(separator: " + ")
+                + " + \(n(result.bonus.applied)) − \(n(result.penalty.applied)) = \(result.unroundedTotal)"
+            out += kept(result.unroundedTotal) + " → \(n(result.scoredTotal))\n"
+        }
 
-        out += l("等次：", "Band: ")
+        for hit in result.gateHits {
+            let name = gateTarget(hit.gate, criteria: criteria, l)
+            out += l("单项 \(name) \(l.input(hit.score)) < \(hit.gate.min)，等次不高于 \(l.band(hit.gate.band))",
+                     "gate: \(name) \(l.input(hit.score)) < \(hit.gate.min), band at most \(l.band(hit.gate.band))") + "\n"
+        }
+        if criteria.hasBands { out += l("等次：", "Band: ") }
         switch result.bandReason {
         case .threshold:
+            guard criteria.hasBands else { break }
             let min = criteria.bands.first { $0.name == result.band }?.min ?? .zero
             out += l("\(n(result.total)) ≥ \(min)，为\(l.band(result.band))", "\(n(result.total)) ≥ \(min): \(l.band(result.band))") + "\n"
+        case .gate(let reached):
+            out += l("总分达到\(l.band(reached))，受单项否决限定为\(l.band(result.band))",
+                     "the total reached \(l.band(reached)), capped by a gate at \(l.band(result.band))") + "\n"
         case .quota(let reached):
             let quota = assessment.quota
             out += l("总分达到\(l.band(reached))，但\(l.band(reached))限额为 \(quota?.allowed ?? 0) 个（分数线 \(quota?.cut.map(n) ?? "-")），降为\(l.band(result.band))",
                      "the total reached \(l.band(reached)), but its quota is \(quota?.allowed ?? 0) units (cut at \(quota?.cut.map(n) ?? "-")): \(l.band(result.band))") + "\n"
         case .veto(let reached):
             let lines = result.vetoes.map { "\($0.source) \($0.date) \($0.clause) \($0.note)" }.joined(separator: "; ")
-            out += l("一票否决（\(lines)），定为\(l.band(result.band))；按总分本为\(l.band(reached))",
-                     "one-vote veto (\(lines)): \(l.band(result.band)); the total alone gives \(l.band(reached))") + "\n"
+            if !criteria.hasBands { out += l("一票否决：", "One-vote veto: ") }
+            var text = l("一票否决（\(lines)）", "one-vote veto (\(lines))")
+            if let score = criteria.veto.score {
+                text += l("，总分定为 \(n(result.total))（按各部分计算为 \(n(result.scoredTotal))）",
+                          ", total fixed at \(n(result.total)) (the parts give \(n(result.scoredTotal)))")
+                _ = score
+            }
+            if criteria.hasBands {
+                text += l("，定为\(l.band(result.band))；按总分本为\(l.band(reached))",
+                          ": \(l.band(result.band)); the total alone gives \(l.band(reached))")
+            }
+            out += text + "\n"
         }
         out += l("类别内排名：", "Rank in group: ") + (result.rank.map(String.init) ?? l("不参与排名（一票否决）", "unranked (veto)")) + "\n"
-        out += l("目标责任考核得分", "Target-responsibility points") + " = \(n(result.total)) × \(criteria.targetShare) ÷ 100 = \(n(result.contribution))\n"
+        out += l("目标责任考核得分", "Target-responsibility points") + " = \(n(result.total)) × \(criteria.targetShare) ÷ \(criteria.scale) = \(n(result.contribution))\n"
         if !result.flags.isEmpty { out += l("标记：", "Flags: ") + GradeReport.flags(result.flags, l) + "\n" }
 
         out += "\n" + l("责任追究", "Consequences") + "\n"
@@ -108,5 +169,15 @@ public enum ExplainReport {
             if !actions.isEmpty { out += "      → \(actions)\n" }
         }
         return out
+    }
+}
+
+extension ExplainReport {
+    /// A gate's part or component, by name.
+    static func gateTarget(_ gate: Gate, criteria: Criteria, _ l: Labels) -> String {
+        switch gate.target {
+        case .part(let id): return criteria.parts.first { $0.id == id }.map(l.part) ?? id
+        case .component(let id): return criteria.components.first { $0.id == id }.map(l.component) ?? id
+        }
     }
 }

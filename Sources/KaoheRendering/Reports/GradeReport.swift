@@ -32,7 +32,14 @@ public enum GradeReport {
     }
 
     static func flags(_ flags: [String], _ l: Labels) -> String {
-        flags.map { $0 == "commend" ? l("表扬", "commend") : $0 == "quota" ? l("限额", "quota") : $0 }
+        flags.map { flag in
+            switch flag {
+            case "commend": return l("表扬", "commend")
+            case "gate": return l("单项否决", "gate")
+            case "quota": return l("限额", "quota")
+            default: return flag
+            }
+        }
             .joined(separator: l("、", ", "))
     }
 

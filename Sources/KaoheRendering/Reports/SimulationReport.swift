@@ -72,32 +72,65 @@ public enum SimulationReport {
         return lines
     }
 
-    /// `simulate --margins`: distance to the band above and below.
+    /// `simulate --margins`: distance to the band above and below, every other unit unchanged.
     public static func margins(_ margins: [Margin], criteria: Criteria, title: String, language: Language) -> Document {
         let l = Labels(language: language, criteria: criteria)
-        let scoresParts = criteria.parts.filter { if case .scores = $0.kind { return true } else { return false } }
-        var document = Document(title: title, subtitle: l("各单位距上下等次的差距", "Margins to the bands above and below"))
-        document.add(.paragraph(l("升档：总分还差的分数，及其他部分不变时各年终部分需达到的得分；降档：总分可下降的余量，及保住本等次各部分的最低得分。",
-                 "Up: points the total still needs, and the score each scores part would need with the rest unchanged. Down: points the total can lose, and the lowest part score that keeps the band.")))
-        var headers = [l("编号", "ID"), l("单位", "Unit"), l("总分", "Total"), l("等次", "Band"), l("升档", "Up"), l("还差", "Needs")]
-        headers += scoresParts.map { l.part($0) + l("需达", " needed") }
-        headers += [l("余量", "Cushion")]
-        headers += scoresParts.map { l.part($0) + l("不低于", " at least") }
-        var table = Table(headers: headers, primary: true)
+        // The components a margin is given for, in criteria order (those of any unit).
+        var components: [Component] = []
         for m in margins {
-            var row: [Cell] = [.text(m.unit.id), .text(m.unit.name), l.cell(m.total),
-                               .text(l.band(m.band) + (m.vetoed ? l("（否决）", " (veto)") : ""))]
-            func part(_ step: Margin.Step?, _ p: Part) -> Cell {
-                guard let step, let entry = step.parts.first(where: { $0.part.id == p.id }) else { return "-" }
-                return entry.score.map { l.cell($0) } ?? .text(l("满分也不够", "out of reach"))
+            for step in [m.above, m.below].compactMap({ $0 }) {
+                for entry in step.components where !components.contains(entry.component) { components.append(entry.component) }
             }
-            row += [.text(m.above.map { l.band($0.band) } ?? "-"), m.above.map { l.cell($0.points) } ?? "-"]
-            row += scoresParts.map { part(m.above, $0) }
-            row += [m.below.map { l.cell($0.points) } ?? "-"]
-            row += scoresParts.map { part(m.below, $0) }
-            table.add(row)
         }
-        document.add(.table(table))
+        components.sort { a, b in
+            (criteria.components.firstIndex(of: a) ?? 0) < (criteria.components.firstIndex(of: b) ?? 0)
+        }
+        var document = Document(title: title, subtitle: l("各单位距上下等次的差距", "Margins to the bands above and below"))
+        var rules = l("升档：达到上一等次所需的总分与还差的分数，及其他不变时各项目单独需达到的得分；降档：保住本等次的最低总分与可下降的余量，及各项目不低于的得分。",
+                      "Up: the total the band above needs and the points still missing, and the score each component alone would need with the rest unchanged. Down: the lowest total that keeps the band, the points the total can lose, and the lowest score of each component that keeps it.")
+        if let quota = criteria.quota {
+            rules += l("\(l.band(quota.band))有名额限制：所需总分是在其他单位不变时能进入名额的分数。",
+                       " \(l.band(quota.band)) is under quota: the total it needs is one that wins a place with the other units unchanged.")
+        }
+        document.add(.paragraph(rules))
+        func unitCells(_ m: Margin) -> [Cell] {
+            [.text(m.unit.id), .text(m.unit.name), l.cell(m.total), .text(l.band(m.band) + (m.vetoed ? l("（否决）", " (veto)") : ""))]
+        }
+        func component(_ step: Margin.Step?, _ c: Component) -> Cell {
+            guard let step, let entry = step.components.first(where: { $0.component == c }) else { return "-" }
+            return entry.score.map { l.cell($0) } ?? .text(l("满分也不够", "out of reach"))
+        }
+        func blocked(_ reason: Margin.Blocked?) -> Cell {
+            switch reason {
+            case .quota: return .text(l("名额已满", "no place"))
+            case .gate: return .text(l("单项否决", "gated"))
+            case nil: return "-"
+            }
+        }
+        let head = [l("编号", "ID"), l("单位", "Unit"), l("总分", "Total"), l("等次", "Band")]
+        var up = Table(headers: head + [l("升档", "Up"), l("需达总分", "Total needed"), l("还差", "Needs")]
+                       + components.map { l.component($0) }, primary: true)
+        var down = Table(headers: head + [l("最低总分", "Lowest total"), l("余量", "Cushion")]
+                         + components.map { l.component($0) })
+        for m in margins {
+            var row = unitCells(m)
+            if let above = m.above {
+                row += [.text(l.band(above.band)), above.min.map { l.cell($0) } ?? blocked(above.blocked),
+                        above.points.map { l.cell($0) } ?? blocked(above.blocked)]
+            } else {
+                row += ["-", "-", "-"]
+            }
+            row += components.map { component(m.above, $0) }
+            up.add(row)
+            var keep = unitCells(m)
+            keep += [m.below?.min.map { l.cell($0) } ?? "-", m.below?.points.map { l.cell($0) } ?? "-"]
+            keep += components.map { component(m.below, $0) }
+            down.add(keep)
+        }
+        document.add(.heading(l("升档", "Up"), level: 2))
+        document.add(.table(up))
+        document.add(.heading(l("降档", "Down"), level: 2))
+        document.add(.table(down))
         return document
     }
 }

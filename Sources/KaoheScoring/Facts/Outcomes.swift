@@ -14,8 +14,16 @@ public struct AdjustmentOutcome: Sendable {
     public var events: [Event]
     public var sum: ExactDecimal
     public var cap: ExactDecimal?
-    /// `min(sum, cap)`, rounded.
+    /// `min(sum, cap)`, rounded; 0 for a bonus withheld (§5.1).
     public var applied: ExactDecimal
+    /// The base a bonus needs to count (`adjustments.bonusMin`), when the criteria set one.
+    public var minimum: ExactDecimal?
+    /// A bonus not counted because the base is below `minimum`: the amount it would have been.
+    public var withheld: ExactDecimal?
+
+    init(events: [Event], sum: ExactDecimal, cap: ExactDecimal?, applied: ExactDecimal) {
+        self.events = events; self.sum = sum; self.cap = cap; self.applied = applied
+    }
 }
 
 /// Why a unit holds its band (§7–§9).
@@ -24,8 +32,10 @@ public enum BandReason: Sendable {
     case threshold
     /// Moved down one band by the quota; `reached` names the band the total reached.
     case quota(reached: String)
-    /// Forced by a one-vote veto; the band the total would have had.
-    case veto(reached: String)
+    /// Capped by gates (§7.1); `reached` names the band the total reached.
+    case gate(reached: String)
+    /// Forced by a one-vote veto; the band the total would have had (nil without bands).
+    case veto(reached: String?)
 }
 
 /// How the quota (优秀比例, §9) was applied.

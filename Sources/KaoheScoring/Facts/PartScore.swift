@@ -12,10 +12,14 @@ public struct PartScore: Sendable {
         case .checks(let table, let unit, let sum):
             return .checks(periodScores: table?.scores(unit: Int(unit)).map(\.score) ?? [], sum: sum)
         case .scores(let table, let unit):
-            return .scores(table.componentScores(unit: Int(unit)))
+            var scores = table.componentScores(unit: Int(unit))
+            if let (id, score) = override, let c = scores.firstIndex(where: { $0.component.id == id }) { scores[c].score = score }
+            return .scores(scores, rescaledBy: table.rescaledBy[Int(unit)])
         }
     }
     let stored: StoredDetail
+    /// A component score put in place of the stored one (``UnitRescoring``).
+    var override: (String, ExactDecimal)? = nil
 
     /// The detail as kept: in the period table (checks part) or the component table (scores part).
     enum StoredDetail: Sendable {
@@ -26,8 +30,9 @@ public struct PartScore: Sendable {
     public enum Detail: Sendable {
         /// The mean of `periodScores` (Σ and count shown in the audit trail).
         case checks(periodScores: [ExactDecimal], sum: ExactDecimal)
-        /// Component scores with their weights and sources.
-        case scores([ComponentScore])
+        /// Component scores with their weights and sources; `rescaledBy` is Σ weight (or Σ max)
+        /// of the applicable components when some were not applicable (§3.1).
+        case scores([ComponentScore], rescaledBy: ExactDecimal?)
     }
 }
 
@@ -37,7 +42,8 @@ public struct ComponentScore: Sendable {
     /// The part's components (shared by every unit's scores) and this one's place among them.
     let components: ComponentList
     let index: Int32
-    public var score: ExactDecimal
+    /// nil when the component does not apply to the unit (不适用, §3.1).
+    public var score: ExactDecimal?
     /// Where the score came from (`scores.csv:12` or `survey.csv:7`).
     public var source: SourceRef?
 }

@@ -12,6 +12,11 @@ public struct PeriodScore: Sendable {
     public var score: ExactDecimal
     /// The category scores, in criteria order.
     public var categories: [CategoryScore] { table.categories(unit: Int(unit), index: index) }
+    /// For a unit with exempt categories (§1.2): the scale and the points of the categories
+    /// that apply, by which the sum of those categories was rescaled.
+    public var rescale: (scale: ExactDecimal, applicablePoints: ExactDecimal)? {
+        table.exemptions[Int(unit)].map { (table.scale, $0.applicablePoints) }
+    }
 
     let table: PeriodTable
     let unit: Int32
@@ -27,6 +32,8 @@ public struct CategoryScore: Sendable {
     public var score: ExactDecimal
     /// The failed checks that made the deductions, by month, in file order within a month.
     public var failures: FailureSelection
+    /// The category does not apply to the unit (§1.2): it takes no part in the period score.
+    public var exempt: Bool
 }
 
 /// The period scores of every unit for one kind of period, as §1 found them: per unit,
@@ -42,11 +49,23 @@ package final class PeriodTable: Sendable {
     let categoryScores: CompactDecimals
     /// `[unit × periods + period − 1]`.
     let periodScores: CompactDecimals
+    /// Units with exempt categories (§1.2).
+    let exemptions: [Int: Exemption]
+    let scale: ExactDecimal
+
+    struct Exemption: Sendable {
+        /// Category indices.
+        var categories: Set<Int>
+        /// Σ points of the categories that apply.
+        var applicablePoints: ExactDecimal
+    }
 
     init(ledger: DeductionLedger, kind: PeriodKind, year: Int, categories: [(id: String, points: ExactDecimal)],
-         deducted: CompactDecimals, categoryScores: CompactDecimals, periodScores: CompactDecimals) {
+         deducted: CompactDecimals, categoryScores: CompactDecimals, periodScores: CompactDecimals,
+         exemptions: [Int: Exemption] = [:], scale: ExactDecimal = 100) {
         self.ledger = ledger; self.kind = kind; self.year = year; self.categories = categories
         self.deducted = deducted; self.categoryScores = categoryScores; self.periodScores = periodScores
+        self.exemptions = exemptions; self.scale = scale
     }
 
     var unitCount: Int { kind.count == 0 ? 0 : periodScores.count / kind.count }
@@ -66,10 +85,12 @@ package final class PeriodTable: Sendable {
     func categories(unit: Int, index: Int) -> [CategoryScore] {
         let base = (unit * kind.count + index - 1) * categories.count
         let runs = ledger.runs(unit: unit, months: PeriodScoreRule.months(of: kind, index: index))
+        let exempt = exemptions[unit]?.categories ?? []
         return categories.enumerated().map { c, category in
             CategoryScore(category: category.id, points: category.points, deducted: deducted[base + c],
                           score: categoryScores[base + c],
-                          failures: FailureSelection(storage: ledger.storage, slots: runs, category: c))
+                          failures: FailureSelection(storage: ledger.storage, slots: runs, category: c),
+                          exempt: exempt.contains(c))
         }
     }
 }

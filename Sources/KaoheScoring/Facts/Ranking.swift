@@ -19,6 +19,6 @@ public struct RankRow: Sendable {
     /// Index into `units.csv` order.
     public var unitIndex: Int
     public var rank: Int?
-    /// Holds the largest rank of a group of at least two ranked units (末位).
+    /// Holds the largest rank of its group when that rank is greater than 1 (末位).
     public var last: Bool
 }

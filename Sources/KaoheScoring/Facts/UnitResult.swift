@@ -17,11 +17,24 @@ public struct UnitResult: Sendable {
     public var survey: SurveyOutcome?
     public var bonus: AdjustmentOutcome
     public var penalty: AdjustmentOutcome
-    /// Σ weight × part score + bonus − penalty, before clamping and rounding (§6).
+    /// Σ weight × part score, exact (§6).
+    public var weightedSum: ExactDecimal
+    /// `round(Σ weight × part score)` (§6).
+    public var base: ExactDecimal
+    /// base + bonus − penalty, before clamping to 0…ceiling (§6.1).
+    public var baseTotal: ExactDecimal
+    /// Σ weight × part score + bonus − penalty, exact, before clamping and rounding (§6); its
+    /// rounding is base + bonus − penalty.
     public var unroundedTotal: ExactDecimal
-    /// The annual total: rounded, within 0…scale.
+    /// The total the scores give: rounded, within 0…ceiling (§6).
+    public var scoredTotal: ExactDecimal
+    /// The annual total: `scoredTotal`, or the veto's score for a vetoed unit when the criteria
+    /// set one (§8.1).
     public var total: ExactDecimal
-    public var band: String
+    /// The grade (等次); nil in a scheme without bands.
+    public var band: String?
+    /// The gates (§7.1) whose minimum the unit's scores fall below, in criteria order.
+    public var gateHits: [GateHit]
     /// Why the unit holds its band (§7–§9).
     public var bandReason: BandReason
     /// The veto events (一票否决) of the unit, in file order.
@@ -31,7 +44,7 @@ public struct UnitResult: Sendable {
     public var rank: Int?
     /// Points carried into the target-responsibility assessment (§6).
     public var contribution: ExactDecimal
-    /// `commend` before `quota`.
+    /// `commend`, `gate`, `quota`, in that order.
     public var flags: [String]
     /// Consequences (责任追究, §12), by kind, then period, then line.
     public var consequences: [Consequence] { facts.consequences(of: self) }
@@ -39,10 +52,13 @@ public struct UnitResult: Sendable {
     package var facts: UnitFacts
 
     package init(unit: Unit, parts: [PartScore], survey: SurveyOutcome?, bonus: AdjustmentOutcome,
-                 penalty: AdjustmentOutcome, unroundedTotal: ExactDecimal, total: ExactDecimal, band: String,
-                 bandReason: BandReason, vetoes: [Event], contribution: ExactDecimal, flags: [String], facts: UnitFacts) {
+                 penalty: AdjustmentOutcome, weightedSum: ExactDecimal, base: ExactDecimal, baseTotal: ExactDecimal,
+                 unroundedTotal: ExactDecimal, scoredTotal: ExactDecimal,
+                 total: ExactDecimal, band: String?, gateHits: [GateHit], bandReason: BandReason, vetoes: [Event],
+                 contribution: ExactDecimal, flags: [String], facts: UnitFacts) {
         self.unit = unit; self.parts = parts; self.survey = survey; self.bonus = bonus; self.penalty = penalty
-        self.unroundedTotal = unroundedTotal; self.total = total; self.band = band; self.bandReason = bandReason
+        self.weightedSum = weightedSum; self.base = base; self.baseTotal = baseTotal; self.unroundedTotal = unroundedTotal; self.scoredTotal = scoredTotal
+        self.total = total; self.band = band; self.gateHits = gateHits; self.bandReason = bandReason
         self.vetoes = vetoes; self.contribution = contribution; self.flags = flags; self.facts = facts
     }
 }
@@ -83,7 +99,9 @@ package struct UnitFacts: Sendable {
     func periods() -> [PeriodScore] { tables.periods?.scores(unit: Int(unit)) ?? [] }
 
     func months() -> [MonthStatus] {
-        (1...12).map { month in
+        // A scheme without daily checks has no monthly bulletin.
+        guard tables.periods != nil else { return [] }
+        return (1...12).map { month in
             MonthStatus(month: month, findings: tables.ledger.failures(unit: Int(unit), month: month),
                         passed: failedMonths & (1 << (month - 1)) == 0)
         }

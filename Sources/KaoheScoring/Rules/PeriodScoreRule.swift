@@ -4,6 +4,8 @@ import KaoheModel
 /// `max(0, points − Σ deductions of the period)`: the category floor (扣完为止), so a category
 /// never goes below zero nor takes points from another; the period score is the sum of the
 /// category scores, rounded. A period without failed checks scores full marks.
+/// §1.2 Exempt categories (不适用): a unit whose `exempt` column lists categories scores
+/// `round(Σ cat over its other categories × scale ÷ Σ their points)`, one exact division.
 package enum PeriodScoreRule {
     /// The months (1…12) of period `index` of `kind`.
     static func months(of kind: PeriodKind, index: Int) -> ClosedRange<Int> {
@@ -19,8 +21,27 @@ package enum PeriodScoreRule {
         Swift.max(.zero, points - deducted)
     }
 
+    /// §1.2 The period score of a unit with exempt categories: `Σ cat × scale ÷ applicable points`.
+    static func rescaled(_ sum: ExactDecimal, scale: ExactDecimal, applicablePoints: ExactDecimal, places: Int) -> ExactDecimal {
+        ExactDecimal.quotient(sum * scale, applicablePoints, places: places)
+    }
+
+    /// Per unit with exempt categories: the indices of those categories and the points of the others.
+    static func exemptions(_ units: [Unit], criteria: Criteria) -> [Int: PeriodTable.Exemption] {
+        var found: [Int: PeriodTable.Exemption] = [:]
+        for (u, unit) in units.enumerated() where !unit.exempt.isEmpty {
+            let exempt = Set(criteria.categories.indices.filter { unit.exempt.contains(criteria.categories[$0].id) })
+            guard !exempt.isEmpty else { continue }
+            let points = ExactDecimal.sum(criteria.categories.indices.filter { !exempt.contains($0) }.map { criteria.categories[$0].points })
+            found[u] = PeriodTable.Exemption(categories: exempt, applicablePoints: points)
+        }
+        return found
+    }
+
     /// Every unit's scores for every period of `kind`.
-    static func table(_ ledger: DeductionLedger, kind: PeriodKind, year: Int, criteria: Criteria, unitCount: Int) -> PeriodTable {
+    static func table(_ ledger: DeductionLedger, kind: PeriodKind, year: Int, criteria: Criteria, units: [Unit]) -> PeriodTable {
+        let unitCount = units.count
+        let exemptions = exemptions(units, criteria: criteria)
         let categories = criteria.categories.map { (id: $0.id, points: $0.points) }
         let cells = unitCount * kind.count
         var deducted = CompactDecimals(reservingCapacity: cells * categories.count)
@@ -39,16 +60,23 @@ package enum PeriodScoreRule {
                     sums[c] += log.deduction(of: log.record(at: position), at: position)
                 }
                 var total = ExactDecimal.zero
+                let exemption = exemptions[unit]
                 for (c, category) in categories.enumerated() {
                     let score = categoryScore(points: category.points, deducted: sums[c])
-                    total += score
+                    if exemption?.categories.contains(c) != true { total += score }
                     deducted.append(sums[c])
                     categoryScores.append(score.rounded(criteria.places))
                 }
-                periodScores.append(total.rounded(criteria.places))
+                if let exemption {
+                    periodScores.append(rescaled(total, scale: criteria.scale, applicablePoints: exemption.applicablePoints,
+                                                 places: criteria.places))
+                } else {
+                    periodScores.append(total.rounded(criteria.places))
+                }
             }
         }
         return PeriodTable(ledger: ledger, kind: kind, year: year, categories: categories, deducted: deducted,
-                           categoryScores: categoryScores, periodScores: periodScores)
+                           categoryScores: categoryScores, periodScores: periodScores, exemptions: exemptions,
+                           scale: criteria.scale)
     }
 }

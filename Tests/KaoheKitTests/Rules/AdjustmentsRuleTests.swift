@@ -15,7 +15,7 @@ import KaoheTestSupport
     @Test func bonusIsCapped() {
         // 2 + 2.5 = 4.5 > cap 3 → 3.
         let events = [Fixture.event("U1", .bonus, "2", line: 2), Fixture.event("U1", .bonus, "2.5", line: 3)]
-        let bonus = AdjustmentsRule.bonus(events, criteria: criteria())
+        let bonus = AdjustmentsRule.bonus(events, criteria: criteria(), base: 100)
         #expect(bonus.sum == d("4.5"))
         #expect(bonus.cap == 3)
         #expect(bonus.applied == 3)
@@ -25,8 +25,8 @@ import KaoheTestSupport
     @Test func aSumWithinTheCapIsKept() {
         // 1 + 1.5 = 2.5 ≤ 3; exactly 3 stays 3.
         #expect(AdjustmentsRule.bonus([Fixture.event("U1", .bonus, "1", line: 2), Fixture.event("U1", .bonus, "1.5", line: 3)],
-                                      criteria: criteria()).applied == d("2.5"))
-        #expect(AdjustmentsRule.bonus([Fixture.event("U1", .bonus, "3", line: 2)], criteria: criteria()).applied == 3)
+                                      criteria: criteria(), base: 100).applied == d("2.5"))
+        #expect(AdjustmentsRule.bonus([Fixture.event("U1", .bonus, "3", line: 2)], criteria: criteria(), base: 100).applied == 3)
     }
 
     @Test func penaltyWithoutACapIsTheWholeSum() {
@@ -42,7 +42,7 @@ import KaoheTestSupport
         // Bonus 2 (capped at 3: 2), penalty 1; the veto carries no points and counts in neither.
         let events = [Fixture.event("U1", .penalty, "1", line: 2), Fixture.event("U1", .veto, line: 3),
                       Fixture.event("U1", .bonus, "2", line: 4)]
-        let bonus = AdjustmentsRule.bonus(events, criteria: criteria())
+        let bonus = AdjustmentsRule.bonus(events, criteria: criteria(), base: 100)
         let penalty = AdjustmentsRule.penalty(events, criteria: criteria())
         #expect(bonus.events.map(\.source.line) == [4])
         #expect(bonus.applied == 2)
@@ -51,7 +51,7 @@ import KaoheTestSupport
     }
 
     @Test func noEventsGiveZero() {
-        let bonus = AdjustmentsRule.bonus([], criteria: criteria())
+        let bonus = AdjustmentsRule.bonus([], criteria: criteria(), base: 100)
         #expect(bonus.sum == 0)
         #expect(bonus.applied == 0)
     }

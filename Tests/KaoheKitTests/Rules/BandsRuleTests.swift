@@ -23,7 +23,7 @@ import KaoheTestSupport
 
     @Test func aTotalOf89_995ReachesTheTopBand() {
         // The band compares the rounded total: 89.995 → 90.00 ≥ 90 → A (the unrounded one would be B).
-        let total = TotalRule.total(d("89.995"), scale: 100, places: 2)
+        let total = TotalRule.total(d("89.995"), ceiling: 100, places: 2)
         #expect(BandsRule.band(for: total, bands: bands) == "A")
         #expect(BandsRule.band(for: d("89.995"), bands: bands) == "B")
     }
@@ -56,8 +56,8 @@ import KaoheTestSupport
         for _ in 0..<500 {
             let x = ExactDecimal(mantissa: Int128(rng.between(0...10_000)), exponent: 2)
             let y = ExactDecimal(mantissa: Int128(rng.between(0...10_000)), exponent: 2)
-            guard let i = names.firstIndex(of: BandsRule.band(for: x, bands: bands)),
-                  let j = names.firstIndex(of: BandsRule.band(for: y, bands: bands)) else {
+            guard let bx = BandsRule.band(for: x, bands: bands), let by = BandsRule.band(for: y, bands: bands), let i = names.firstIndex(of: bx),
+                  let j = names.firstIndex(of: by) else {
                 Issue.record("not a band")
                 continue
             }

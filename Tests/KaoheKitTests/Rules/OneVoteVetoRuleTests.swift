@@ -8,8 +8,9 @@ import KaoheTestSupport
 @Suite struct OneVoteVetoRuleTests {
     func reached(_ reason: BandReason) -> String? {
         switch reason {
-        case .veto(let reached): return "veto:" + reached
+        case .veto(let reached): return "veto:" + (reached ?? "-")
         case .quota(let reached): return "quota:" + reached
+        case .gate(let reached): return "gate:" + reached
         case .threshold: return nil
         }
     }

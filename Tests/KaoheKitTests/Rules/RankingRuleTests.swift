@@ -37,8 +37,9 @@ import KaoheTestSupport
         #expect(rank(["95", "80", "80", "70"]).map(\.last) == [false, false, false, true])
         // Ties at the largest rank are all last.
         #expect(rank(["95", "80", "80"]).map(\.last) == [false, true, true])
-        // Two ranked units tying at 1: both hold the largest rank, both last.
-        #expect(rank(["100", "100"]).map(\.last) == [true, true])
+        // Two ranked units tying at 1: the group has no last place (SPEC 3.7).
+        #expect(rank(["100", "100"]).map(\.last) == [false, false])
+        #expect(rank(["100", "100", "90"]).map(\.last) == [false, false, true])
     }
 
     @Test func aSingleRankedUnitIsNeverLast() {
@@ -79,13 +80,14 @@ import KaoheTestSupport
                                        failures: [Fixture.failure("U1", "a1", "2025-01-06", line: 2),
                                                   Fixture.failure("U3", "b1", "2025-02-03", line: 3)])
         let units = RuleInputs.units(3).map { Unit(id: $0.0, name: $0.0, group: $0.1) }
-        let rankings = RankingRule.periodRankings(table, groups: ["G"], units: units)
+        let rankings = RankingRule.periodRankings(table, groups: ["G"], units: units, ties: .shared)
         #expect(rankings.map(\.period.description) == ["2025-Q1", "2025-Q2", "2025-Q3", "2025-Q4"])
         #expect(rankings[0].groups[0].rows.map(\.unitIndex) == [1, 0, 2])
         #expect(rankings[0].groups[0].rows.map(\.score) == [100, 95, 90])
         #expect(rankings[0].groups[0].rows.map(\.last) == [false, false, true])
         #expect(rankings[1].groups[0].rows.map(\.rank) == [1, 1, 1])
-        #expect(rankings[1].groups[0].rows.map(\.last) == [true, true, true])
+        // SPEC 3.7: a group whose units all share rank 1 has no last place.
+        #expect(rankings[1].groups[0].rows.map(\.last) == [false, false, false])
     }
 
     @Test func sharedRanksSkipInAnAssessment() {
@@ -123,7 +125,7 @@ import KaoheTestSupport
             }
             let largest = ranked.compactMap(\.rank).max()
             for row in rows {
-                #expect(row.last == (ranked.count >= 2 && row.rank != nil && row.rank == largest))
+                #expect(row.last == (row.rank != nil && row.rank == largest && (largest ?? 0) > 1))
             }
         }
     }

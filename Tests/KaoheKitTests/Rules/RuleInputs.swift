@@ -22,7 +22,7 @@ enum RuleInputs {
     static func periods(_ kind: PeriodKind = .quarter, units: [(String, String)] = [("U1", "G")], failures: [Failure],
                         criteria: Criteria = Fixture.criteria(quota: nil)) -> PeriodTable {
         PeriodScoreRule.table(ledger(units: units, failures: failures, criteria: criteria), kind: kind, year: 2025,
-                              criteria: criteria, unitCount: units.count)
+                              criteria: criteria, units: units.map { Unit(id: $0.0, name: $0.0, group: $0.1) })
     }
 
     static func part(_ id: String = "p", weight: String, kind: PartKind = .scores(components: [])) -> SharedPart {

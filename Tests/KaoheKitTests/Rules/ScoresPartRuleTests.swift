@@ -20,11 +20,11 @@ import KaoheTestSupport
                surveyComponent: String? = nil) -> PartScore {
         ScoresPartRule.table(RuleInputs.part("yearEnd", weight: "0.5"), components: components(list),
                              scores: ScoresByUnit(records, units: [Unit(id: "U1", name: "U1", group: "G")]),
-                             surveys: [survey], surveyComponent: surveyComponent, places: 2).partScore(unit: 0)
+                             surveys: [survey], surveyComponent: surveyComponent, scale: 100, places: 2).partScore(unit: 0)
     }
 
     func detail(_ part: PartScore) -> [ComponentScore] {
-        if case .scores(let list) = part.detail { return list }
+        if case .scores(let list, _) = part.detail { return list }
         return []
     }
 

@@ -9,7 +9,7 @@ import KaoheTestSupport
     let d = Fixture.d
 
     func unrounded(_ parts: [(String, String)], bonus: String = "0", penalty: String = "0") -> ExactDecimal {
-        TotalRule.unrounded(parts: parts.map { RuleInputs.partScore(weight: $0.0, score: $0.1) },
+        TotalRule.unrounded(base: TotalRule.weightedSum(parts: parts.map { RuleInputs.partScore(weight: $0.0, score: $0.1) }),
                             bonus: RuleInputs.adjustment(bonus), penalty: RuleInputs.adjustment(penalty))
     }
 
@@ -24,29 +24,29 @@ import KaoheTestSupport
         // 0.5 × 99.99 + 0.5 × 80 = 89.995 → 90.00 (truncation: 89.99).
         let exact = unrounded([("0.5", "99.99"), ("0.5", "80")])
         #expect(exact == d("89.995"))
-        #expect(TotalRule.total(exact, scale: 100, places: 2) == d("90.00"))
-        #expect(TotalRule.total(d("89.994"), scale: 100, places: 2) == d("89.99"))
+        #expect(TotalRule.total(exact, ceiling: 100, places: 2) == d("90.00"))
+        #expect(TotalRule.total(d("89.994"), ceiling: 100, places: 2) == d("89.99"))
         // 90.125 → 90.13 (half-even: 90.12).
-        #expect(TotalRule.total(d("90.125"), scale: 100, places: 2) == d("90.13"))
+        #expect(TotalRule.total(d("90.125"), ceiling: 100, places: 2) == d("90.13"))
     }
 
     @Test func totalIsClampedToZeroAndTheScale() {
-        #expect(TotalRule.total(d("102.5"), scale: 100, places: 2) == 100)
-        #expect(TotalRule.total(d("100.004"), scale: 100, places: 2) == 100)
-        #expect(TotalRule.total(-30, scale: 100, places: 2) == 0)
-        #expect(TotalRule.total(d("-0.004"), scale: 100, places: 2) == 0)
+        #expect(TotalRule.total(d("102.5"), ceiling: 100, places: 2) == 100)
+        #expect(TotalRule.total(d("100.004"), ceiling: 100, places: 2) == 100)
+        #expect(TotalRule.total(-30, ceiling: 100, places: 2) == 0)
+        #expect(TotalRule.total(d("-0.004"), ceiling: 100, places: 2) == 0)
         // Another scale: 102.5 fits within 150.
-        #expect(TotalRule.total(d("102.5"), scale: 150, places: 2) == d("102.5"))
-        #expect(TotalRule.total(100, scale: 100, places: 2) == 100)
+        #expect(TotalRule.total(d("102.5"), ceiling: 150, places: 2) == d("102.5"))
+        #expect(TotalRule.total(100, ceiling: 100, places: 2) == 100)
     }
 
     @Test func contributionRoundsHalfUp() {
         // 92.83 × 4 / 100 = 3.7132 → 3.71; 93.75 × 4 / 100 = 3.75; 90.125 × 4 / 100 = 3.605 → 3.61.
-        #expect(TotalRule.contribution(d("92.83"), targetShare: 4, places: 2) == d("3.71"))
-        #expect(TotalRule.contribution(d("93.75"), targetShare: 4, places: 2) == d("3.75"))
-        #expect(TotalRule.contribution(d("90.125"), targetShare: 4, places: 2) == d("3.61"))
+        #expect(TotalRule.contribution(d("92.83"), targetShare: 4, scale: 100, places: 2) == d("3.71"))
+        #expect(TotalRule.contribution(d("93.75"), targetShare: 4, scale: 100, places: 2) == d("3.75"))
+        #expect(TotalRule.contribution(d("90.125"), targetShare: 4, scale: 100, places: 2) == d("3.61"))
         // 90 × 2.5 / 100 = 2.25.
-        #expect(TotalRule.contribution(90, targetShare: d("2.5"), places: 2) == d("2.25"))
+        #expect(TotalRule.contribution(90, targetShare: d("2.5"), scale: 100, places: 2) == d("2.25"))
     }
 
     /// For any unrounded total: the total lies within 0…scale and is the rounded value when the
@@ -55,7 +55,7 @@ import KaoheTestSupport
         var rng = SplitMix64(seed: 106)
         for _ in 0..<500 {
             let x = ExactDecimal(mantissa: Int128(rng.between(-20_000...130_000)), exponent: 3)
-            let total = TotalRule.total(x, scale: 100, places: 2)
+            let total = TotalRule.total(x, ceiling: 100, places: 2)
             #expect(total >= .zero && total <= 100)
             if x >= .zero && x <= 100 { #expect(total == x.rounded(2)) }
             if x > 100 { #expect(total == 100) }

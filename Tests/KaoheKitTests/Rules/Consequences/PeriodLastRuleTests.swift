@@ -13,17 +13,17 @@ import KaoheTestSupport
     }
 
     @Test func eachUnitsLastPlacesInPeriodOrder() {
-        // Q1: U1 95 < U2 100 → U1 last at 2. Q2: U1 and U2 tie at 100 → both last at 1.
-        // Q3: U2 last at 2; the single unit of group G2 (U3) is never last.
+        // Q1: U1 95 < U2 100 → U1 last at 2. Q2: U1 and U2 tie at 100 → both rank 1, no last
+        // place (SPEC 3.7). Q3: U2 last at 2; the single unit of group G2 (U3) is never last.
         let rankings = [ranking(1, [[(0, 95), (1, 100)], [(2, 50)]]),
                         ranking(2, [[(0, 100), (1, 100)], [(2, 100)]]),
                         ranking(3, [[(0, 100), (1, 90)], [(2, 70)]])]
         let found = PeriodLastRule.find(rankings)
         #expect(found.keys.sorted() == [0, 1])
-        #expect(found[0]?.map(\.period.description) == ["2025-Q1", "2025-Q2"])
-        #expect(found[0]?.map(\.rank) == [2, 1])
-        #expect(found[1]?.map(\.period.description) == ["2025-Q2", "2025-Q3"])
-        #expect(found[1]?.map(\.rank) == [1, 2])
+        #expect(found[0]?.map(\.period.description) == ["2025-Q1"])
+        #expect(found[0]?.map(\.rank) == [2])
+        #expect(found[1]?.map(\.period.description) == ["2025-Q3"])
+        #expect(found[1]?.map(\.rank) == [2])
         #expect(found[2] == nil)
     }
 
