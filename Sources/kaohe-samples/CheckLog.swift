@@ -178,7 +178,10 @@ struct CheckLogWriter {
                     } else {
                         let count = [1, 1, 1, 1, 1, 1, 1, 2, 2, 3][rng.below(10)]
                         var weights = frequencies
-                        for _ in 0..<count {
+                        for item in weights.indices where units[unit].exemptCategories.contains(scheme.items[item].category) {
+                            weights[item] = 0
+                        }
+                        for _ in 0..<count where weights.contains(where: { $0 > 0 }) {
                             let item = rng.weighted(weights)
                             weights[item] = 0
                             picked.append(item)

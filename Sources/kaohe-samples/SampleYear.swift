@@ -98,8 +98,11 @@ struct SampleYear {
             """, to: folder + "/assessment.json5")
 
         let unitsFile = try CSVOutput(path: folder + "/units.csv")
-        try unitsFile.header(words.units)
-        for unit in units { try unitsFile.row([unit.id, unit.name, unit.group]) }
+        let exemptColumn = units.contains { !$0.exempt.isEmpty }
+        try unitsFile.header(words.units + (exemptColumn ? [words.exempt] : []))
+        for unit in units {
+            try unitsFile.row([unit.id, unit.name, unit.group] + (exemptColumn ? [unit.exempt.joined(separator: ";")] : []))
+        }
         try unitsFile.close()
 
         let checksFile = try CSVOutput(path: folder + "/checks.csv")
@@ -172,6 +175,12 @@ struct SampleYear {
             case .penalty: adjustments[event.unit].penalty += event.points ?? 0
             case .veto: vetoed.insert(event.unit)
             }
+        }
+        guard !scheme.components.isEmpty else {
+            if !quiet {
+                FileHandle.standardError.write(Data("\(name): \(units.count) units; checks.csv: \(stats.rows) rows (\(stats.failRows) fail rows); events: \(events.count)\n".utf8))
+            }
+            return
         }
         let scoresFile = try CSVOutput(path: folder + "/scores.csv")
         try scoresFile.header(words.scores)

@@ -66,6 +66,59 @@ enum Samples {
         return sample
     }
 
+    /// The government-website inspection year (Criteria/gov-website-2019.json5): 16 units whose
+    /// websites are checked weekly; three departments without public-service functions are
+    /// exempt from 办事服务 (rescaled × 100 ÷ 75); bonus points (加分指标) for some units, one of
+    /// them below the 80 points a bonus needs; one single-item veto.
+    static func govWebsite(seed: UInt64, days: YearDays, criteria: String) -> SampleYear {
+        let units = UnitNames.make(5, prefix: "T", names: UnitNames.towns, group: "镇街")
+            + UnitNames.make(11, prefix: "D", names: UnitNames.departments, group: "区级部门")
+        var sample = SampleYear(
+            name: "website-\(days.year)", year: days.year,
+            title: "\(days.year)年度政府网站检查考评（虚构数据）", criteriaPath: criteria,
+            scheme: .govWebsite, words: .english, units: units,
+            targets: [TargetBand(share: 1, high: 10000, low: 6000)],
+            failRange: (20, 70), badFailPerMille: [300, 520], badShare: 2.0 / 16, seed: seed)
+        sample.profileUnits()
+        // Departments without public-service functions: 办事服务 does not apply.
+        for id in ["D03", "D08", "D11"] {
+            guard let u = sample.units.firstIndex(where: { $0.id == id }) else { continue }
+            sample.units[u].exempt = ["service"]
+            sample.units[u].exemptCategories = [2]
+        }
+        sample.plan = plan(for: sample, days: days, checksPerWeek: 1,
+                           lateDecemberItem: "web-news", neverItems: ["web-links", "web-message", "web-news"])
+        var rng = SplitMix64(seed: seed, stream: 0xB0B)
+        let workingDays = days.workingDays.filter { $0 < days.count }
+        func day() -> Int { workingDays.isEmpty ? 0 : workingDays[rng.below(workingDays.count)] }
+        let bonusNotes = ["网站集约化平台迁移完成", "政务服务“好差评”数据对接", "无障碍和适老化改造通过评估",
+                          "政策问答库建设成效明显"]
+        // Bonus points (tenths): the best units, one clearly weak unit (its bonus does not count),
+        // and one unit whose bonus lifts it above 100.
+        let n = sample.units.count
+        for unit in sample.units.indices {
+            let rank = sample.units[unit].rank
+            let points: Int?
+            switch rank {
+            case 0: points = 250
+            case 1: points = 120
+            case 2, 5: points = 60
+            case n - 2: points = 100
+            default: points = nil
+            }
+            if let points {
+                sample.events.append(SampleEvent(day: day(), unit: unit, kind: .bonus, points: points,
+                                                 clause: "加分指标", note: bonusNotes[rng.below(bonusNotes.count)]))
+            }
+            if rank == 3 {
+                sample.events.append(SampleEvent(day: day(), unit: unit, kind: .veto, points: nil, clause: "单项否决指标",
+                                                 note: "首页连续多日无法访问"))
+            }
+        }
+        sample.writeRegisters = false
+        return sample
+    }
+
     /// Missing weeks, never-rectified findings and one December finding rectified in January.
     static func plan(for sample: SampleYear, days: YearDays, checksPerWeek: Int,
                      lateDecemberItem: String, neverItems: [String]) -> CheckPlan {

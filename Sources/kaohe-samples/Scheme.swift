@@ -28,6 +28,7 @@ struct Vocabulary {
     let scores: [String]
     let events: [String]
     let survey: [String]
+    let exempt: String
     let pass: String
     let fail: String
     let bonus: String
@@ -149,6 +150,43 @@ extension SchemeSpec {
         penaltyCap: 1000)
 }
 
+extension SchemeSpec {
+    /// `Criteria/gov-website-2019.json5`: website inspection only (no scores part, no survey).
+    static let govWebsite = SchemeSpec(
+        criteriaID: "gov-website-2019",
+        categoryPoints: [40, 15, 25, 10, 10],
+        items: [
+            ItemSpec(id: "web-news", name: "政务动态更新", category: 0, deduction: 20, frequency: 12,
+                     notes: ["“工作动态”栏目超过两周未更新", "动态信息转载未注明来源"]),
+            ItemSpec(id: "web-catalogue", name: "信息公开目录", category: 0, deduction: 30, frequency: 8,
+                     notes: ["信息公开目录内容与实际不符", "法定主动公开内容缺失"]),
+            ItemSpec(id: "web-policy", name: "政策文件发布", category: 0, deduction: 30, frequency: 6,
+                     notes: ["规范性文件未在网站发布", "政策文件缺少有效性标识"]),
+            ItemSpec(id: "web-interpret", name: "政策解读", category: 1, deduction: 30, frequency: 7,
+                     notes: ["重要政策未同步发布解读", "解读材料仅转载原文"]),
+            ItemSpec(id: "web-response", name: "回应关切", category: 1, deduction: 30, frequency: 3,
+                     notes: ["热点问题未及时回应"]),
+            ItemSpec(id: "web-guide", name: "办事指南", category: 2, deduction: 30, frequency: 8,
+                     notes: ["办事指南要素缺失", "办事指南与政务服务平台不一致"]),
+            ItemSpec(id: "web-online", name: "在线办理", category: 2, deduction: 40, frequency: 4,
+                     notes: ["在线办理入口链接失效", "表格下载页面无法打开"]),
+            ItemSpec(id: "web-message", name: "留言办理", category: 3, deduction: 30, frequency: 6,
+                     notes: ["网民留言超过5个工作日未答复", "留言答复内容敷衍"]),
+            ItemSpec(id: "web-search", name: "搜索功能", category: 4, deduction: 20, frequency: 4,
+                     notes: ["站内搜索结果与关键词不符"]),
+            ItemSpec(id: "web-links", name: "链接可用", category: 4, deduction: 10, frequency: 9,
+                     notes: ["首页存在错链断链", "栏目页面打开缓慢"]),
+        ],
+        checksWeight: 1000,
+        periods: 2,
+        components: [],
+        surveyWeight: 0,
+        basicWeight: 1000,
+        rectifyDays: 5,
+        bonusCap: 300,
+        penaltyCap: 0)
+}
+
 extension Vocabulary {
     static let english = Vocabulary(
         units: ["id", "name", "group"],
@@ -156,7 +194,7 @@ extension Vocabulary {
         scores: ["unit", "component", "score"],
         events: ["date", "unit", "kind", "points", "clause", "note"],
         survey: ["unit", "satisfied", "basic", "dissatisfied"],
-        pass: "pass", fail: "fail", bonus: "bonus", penalty: "penalty", veto: "veto")
+        exempt: "exempt", pass: "pass", fail: "fail", bonus: "bonus", penalty: "penalty", veto: "veto")
 
     static let chinese = Vocabulary(
         units: ["编号", "单位", "类别"],
@@ -164,5 +202,5 @@ extension Vocabulary {
         scores: ["单位", "项目", "得分"],
         events: ["日期", "单位", "类型", "分值", "条款", "备注"],
         survey: ["单位", "满意", "基本满意", "不满意"],
-        pass: "合格", fail: "不合格", bonus: "加分", penalty: "减分", veto: "一票否决")
+        exempt: "不适用", pass: "合格", fail: "不合格", bonus: "加分", penalty: "减分", veto: "一票否决")
 }

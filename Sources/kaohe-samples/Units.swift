@@ -9,6 +9,10 @@ struct SampleUnit {
     var failPerMille = 50
     /// The annual total the year-end scores are chosen to reach, in hundredths.
     var target = 9000
+    /// Category ids that do not apply to the unit (the `exempt` column of units.csv).
+    var exempt: [String] = []
+    /// Category indices of `exempt`, where checks never fail.
+    var exemptCategories: Set<Int> = []
 }
 
 /// Fictional unit names. Real district names are avoided on purpose.

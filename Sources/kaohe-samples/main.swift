@@ -6,9 +6,12 @@ let usage = """
     usage: kaohe-samples demo OUTDIR [--seed N] [--units N] [--checks-per-week K] [--rows N]
                                      [--title TEXT] [--criteria PATH] [--calendars DIR] [--quiet]
            kaohe-samples baoding OUTDIR [--seed N] [--criteria PATH] [--calendars DIR] [--quiet]
+           kaohe-samples website OUTDIR [--seed N] [--criteria PATH] [--calendars DIR] [--quiet]
 
       demo      the Weibin demo year (Criteria/weibin-2020.json5): 35 units, weekly checks
       baoding   the Baoding variant (Criteria/baoding-2011.json5): 8 units, Chinese headers
+      website   government-website inspection (Criteria/gov-website-2019.json5): 16 units,
+                exempt departments, bonus points above 80, a single-item veto
       --seed N             random seed (default 2025); the same seed gives the same files
       --units N            number of units (demo; about 2/7 of them towns and street offices)
       --checks-per-week K  checks per unit and week, each on its own working day (1–5, default 1)
@@ -79,6 +82,10 @@ func run() throws {
     case "baoding":
         let sample = Samples.baoding(seed: seed, days: days,
                                      criteria: options["--criteria"] ?? "../../Criteria/baoding-2011.json5")
+        try sample.write(to: folder, days: days, quiet: quiet)
+    case "website":
+        let sample = Samples.govWebsite(seed: seed, days: days,
+                                        criteria: options["--criteria"] ?? "../../Criteria/gov-website-2019.json5")
         try sample.write(to: folder, days: days, quiet: quiet)
     default:
         fail("unknown command \(command)")

@@ -32,7 +32,9 @@ public enum CheckReport {
         }
         var lines: [Line] = []
         let none = l("无", "none")
-        if quality.missingWeeks.isEmpty {
+        if let dataset, !dataset.criteria.hasChecks {
+            lines.append(Line(l("本评分标准没有日常检查，不统计检查记录的覆盖情况。", "The criteria have no daily checks, so check-log coverage is not counted.")))
+        } else if quality.missingWeeks.isEmpty {
             lines.append(Line(l("无检查记录的单位周：", "Unit-weeks with no check record: ") + none))
         } else {
             let count = quality.missingWeeks.reduce(0) { $0 + $1.weeks.count }
@@ -42,8 +44,10 @@ public enum CheckReport {
                 lines.append(Line("\(gap.unit) \(names[gap.unit] ?? "")  " + l("第 \(weeks) 周", (weeks.contains(",") || weeks.contains("-") ? "weeks " : "week ") + weeks), indent: 1))
             }
         }
-        lines.append(Line(l("从未检查的单位：", "Units never checked: ")
-            + (quality.neverChecked.isEmpty ? none : quality.neverChecked.map { "\($0) \(names[$0] ?? "")" }.joined(separator: l("，", ", ")))))
+        if dataset?.criteria.hasChecks != false {
+            lines.append(Line(l("从未检查的单位：", "Units never checked: ")
+                + (quality.neverChecked.isEmpty ? none : quality.neverChecked.map { "\($0) \(names[$0] ?? "")" }.joined(separator: l("，", ", ")))))
+        }
         lines.append(Line(l("重复行：", "Duplicate rows: ")
             + (quality.duplicates.isEmpty ? none : quality.duplicates.map {
                 l("\($0.source)（同第 \($0.firstLine) 行）", "\($0.source) (same as line \($0.firstLine))")

@@ -17,7 +17,7 @@ public enum RankReport {
             for row in group.rows {
                 let unit = units[row.unitIndex]
                 var cells: [Cell] = [row.rank.map(Cell.integer) ?? .text("-"), .text(unit.id), .text(unit.name)]
-                cells += scores[row.unitIndex].categories.map { l.cell($0.score) }
+                cells += scores[row.unitIndex].categories.map { $0.exempt ? .text(l("不适用", "n/a")) : l.cell($0.score) }
                 cells += [l.cell(row.score), .text(row.last ? l("末位", "last") : "")]
                 table.add(cells)
             }
@@ -39,14 +39,18 @@ public enum RankReport {
     static func annualTable(_ assessment: Assessment, group: GroupRanking, _ l: Labels) -> Table {
         var headers = [l("名次", "Rank"), l("编号", "ID"), l("单位", "Unit")]
         headers += assessment.criteria.parts.map { l.part($0) }
-        headers += [l("总分", "Total"), l("等次", "Band"), l("末位", "Last")]
+        let graded = assessment.criteria.hasBands
+        headers += [l("总分", "Total")] + (graded ? [l("等次", "Band")] : []) + [l("末位", "Last")]
         var table = Table(caption: "【\(group.group)】", headers: headers, primary: true, key: (l("类别", "Group"), group.group))
         for row in group.rows {
             let result = assessment.units[row.unitIndex]
             var cells: [Cell] = [row.rank.map(Cell.integer) ?? .text("-"), .text(result.unit.id), .text(result.unit.name)]
             cells += result.partScores.map { l.cell($0) }
-            cells += [l.cell(result.total), .text(l.band(result.band) + (result.vetoed ? l("（否决）", " (veto)") : "")),
-                      .text(row.last ? l("末位", "last") : "")]
+            cells.append(l.cell(result.total))
+            if graded {
+                cells.append(.text(l.band(result.band) + (result.vetoed ? l("（否决）", " (veto)") : "")))
+            }
+            cells.append(.text(row.last ? l("末位", "last") : !graded && result.vetoed ? l("一票否决", "vetoed") : ""))
             table.add(cells)
         }
         return table

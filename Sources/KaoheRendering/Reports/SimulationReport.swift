@@ -86,8 +86,8 @@ public enum SimulationReport {
             (criteria.components.firstIndex(of: a) ?? 0) < (criteria.components.firstIndex(of: b) ?? 0)
         }
         var document = Document(title: title, subtitle: l("各单位距上下等次的差距", "Margins to the bands above and below"))
-        var rules = l("升档：达到上一等次所需的总分与还差的分数，及其他不变时各项目单独需达到的得分；降档：保住本等次的最低总分与可下降的余量，及各项目不低于的得分。",
-                      "Up: the total the band above needs and the points still missing, and the score each component alone would need with the rest unchanged. Down: the lowest total that keeps the band, the points the total can lose, and the lowest score of each component that keeps it.")
+        var rules = l("升档：达到上一等次所需的总分与还差的分数，及其他不变时各项目单独需达到的得分（“不够”：该项满分也达不到）；降档：保住本等次的最低总分与可下降的余量，及各项目不低于的得分。",
+                      "Up: the total the band above needs and the points still missing, and the score each component alone would need with the rest unchanged (\"no\": not even full marks). Down: the lowest total that keeps the band, the points the total can lose, and the lowest score of each component that keeps it.")
         if let quota = criteria.quota {
             rules += l("\(l.band(quota.band))有名额限制：所需总分是在其他单位不变时能进入名额的分数。",
                        " \(l.band(quota.band)) is under quota: the total it needs is one that wins a place with the other units unchanged.")
@@ -98,7 +98,7 @@ public enum SimulationReport {
         }
         func component(_ step: Margin.Step?, _ c: Component) -> Cell {
             guard let step, let entry = step.components.first(where: { $0.component == c }) else { return "-" }
-            return entry.score.map { l.cell($0) } ?? .text(l("满分也不够", "out of reach"))
+            return entry.score.map { l.cell($0) } ?? .text(l("不够", "no"))
         }
         func blocked(_ reason: Margin.Blocked?) -> Cell {
             switch reason {
