@@ -56,8 +56,12 @@ public enum YearReport {
             }
         }
 
-        document.add(heading("月通报情况", "Monthly bulletins"))
-        document.add(contentsOf: monthBlocks(assessment, l))
+        // A scheme without daily checks has no monthly bulletin.
+        let bulletins = criteria.hasChecks
+        if bulletins {
+            document.add(heading("月通报情况", "Monthly bulletins"))
+            document.add(contentsOf: monthBlocks(assessment, l))
+        }
 
         document.add(heading("数据质量", "Data quality"))
         document.add(contentsOf: CheckReport.quality(quality, dataset: dataset, language: language).map(secondary))
@@ -71,6 +75,7 @@ public enum YearReport {
             document.add(contentsOf: explain.blocks.map(secondary))
         }
 
+        guard bulletins else { return document }
         document.add(.pageBreak)
         document.add(.heading(l("附件二　月通报", "Appendix 2. Monthly bulletins"), level: 1))
         for month in 1...12 {
@@ -110,15 +115,19 @@ public enum YearReport {
             let names = units.map { $0.unit.name + ($0.vetoed ? l("（否决）", " (veto)") : "") }.joined(separator: l("、", ", "))
             members.append(Line(l("\(l.band(band.name))：", "\(l.band(band.name)): ") + (names.isEmpty ? l("无", "none") : names)))
         }
-        blocks.append(.table(bands))
-        blocks.append(.lines(members))
+        if criteria.hasBands {
+            blocks.append(.table(bands))
+            blocks.append(.lines(members))
+        } else {
+            blocks.append(.paragraph(l("本评分标准不评等次，只按总分排名。", "The criteria grade no bands: units are ranked by total only.")))
+        }
 
         // The summary's first line counts the bands, which the table above already shows.
-        var lines = GradeReport.summary(assessment, l).filter { !$0.isEmpty }.dropFirst().map { Line($0) }
+        var lines = GradeReport.summary(assessment, l).filter { !$0.isEmpty }.dropFirst(criteria.hasBands ? 1 : 0).map { Line($0) }
         if assessment.units.allSatisfy({ !$0.vetoed }) {
             lines.append(Line(l("一票否决：无", "Vetoed: none")))
         }
-        if assessment.quota == nil {
+        if assessment.quota == nil && criteria.hasBands {
             lines.append(Line(l("等次比例限额：未设置", "Band quota: none")))
         }
         if let low = assessment.units.map(\.contribution).min(), let high = assessment.units.map(\.contribution).max() {
