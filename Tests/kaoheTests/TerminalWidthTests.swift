@@ -34,4 +34,19 @@ import KaoheCLI
         #expect(TextWrap.lines("青石镇有三周没有检查记录", width: 10) == ["青石镇有三", "周没有检查", "记录"])
         #expect(DisplayWidth.truncate("柳河街道办事处", to: 7) == "柳河街…")
     }
+
+    /// Line-breaking rules of Chinese text: a line never starts with a closing mark nor ends with
+    /// an opening one; the mark moves with the character next to it.
+    @Test func wrappingKeepsPunctuationWithItsNeighbour() {
+        // Width 10 would cut after 五 and start the next line with "）" or "，".
+        #expect(TextWrap.lines("一二三四五）六七八九", width: 10) == ["一二三四", "五）六七八", "九"])
+        #expect(TextWrap.lines("一二三四五，六七八九", width: 10) == ["一二三四", "五，六七八", "九"])
+        // "（" at the end of a line goes down with what it opens.
+        #expect(TextWrap.lines("一二三四（五六七八", width: 10) == ["一二三四", "（五六七八"])
+        // A line cut at a space keeps no trailing space.
+        #expect(TextWrap.lines("至多 10 位）", width: 8) == ["至多 10", "位）"])
+        for line in TextWrap.lines(String(repeating: "说明（示例），", count: 30), width: 23) {
+            #expect(!TextWrap.noStart.contains(line.first ?? " ") && !TextWrap.noEnd.contains(line.last ?? " "))
+        }
+    }
 }
