@@ -80,3 +80,38 @@ import KaoheTestSupport
         }
     }
 }
+
+/// §5.1 The conditional bonus: it counts only when the base reaches `bonusMin`.
+@Suite struct ConditionalBonusTests {
+    let d = Fixture.d
+
+    func criteria(bonusMin: String) -> Criteria {
+        var criteria = Fixture.criteria(quota: nil, bonusCap: Fixture.d("30"))
+        criteria.adjustments.bonusMin = Fixture.d(bonusMin)
+        return criteria
+    }
+
+    @Test func exactlyAtTheMinimumTheBonusCounts() {
+        let events = [Fixture.event("U1", .bonus, "5", line: 2)]
+        let at = AdjustmentsRule.bonus(events, criteria: criteria(bonusMin: "80.01"), base: d("80.01"))
+        #expect(at.applied == 5)
+        #expect(at.withheld == nil)
+        let below = AdjustmentsRule.bonus(events, criteria: criteria(bonusMin: "80.01"), base: d("80.00"))
+        #expect(below.applied == 0)
+        #expect(below.withheld == 5)
+        #expect(below.minimum == d("80.01"))
+    }
+
+    /// In an assessment the base is the rounded weighted sum: 0.5 × 100 + 0.5 × 60.01 = 80.005 → 80.01.
+    @Test func theBaseIsRoundedBeforeTheComparison() {
+        let units = [("U1", "G"), ("U2", "G")]
+        let a = Assessor.assess(Fixture.dataset(units: units, scores: ["U1": "60.01", "U2": "60"], criteria: criteria(bonusMin: "80.01"),
+                                                events: [Fixture.event("U1", .bonus, "5", line: 2), Fixture.event("U2", .bonus, "5", line: 3)]))
+        #expect(a.units[0].base == d("80.01"))
+        #expect(a.units[0].bonus.applied == 5)
+        #expect(a.units[0].total == d("85.01"))
+        #expect(a.units[1].base == d("80.00"))
+        #expect(a.units[1].bonus.applied == 0)
+        #expect(a.units[1].total == d("80.00"))
+    }
+}

@@ -132,3 +132,21 @@ import KaoheTestSupport
         }
     }
 }
+
+/// §1.2 exempt categories: the period score rescaled over the categories that apply.
+@Suite struct ExemptCategoryTests {
+    @Test func theOtherCategoriesAreRescaled() {
+        // Category a (60) applies, b (40) is exempt: a1 failed twice (−10) → 50 × 100 ÷ 60 = 83.33.
+        let units = [Unit(id: "U1", name: "U1", group: "G", exempt: ["b"])]
+        let criteria = Fixture.criteria(quota: nil)
+        let failures = [Fixture.failure("U1", "a1", "2025-01-06", line: 2), Fixture.failure("U1", "a1", "2025-02-03", line: 3)]
+        let ledger = RuleInputs.ledger(failures: failures, criteria: criteria)
+        let table = PeriodScoreRule.table(ledger, kind: .quarter, year: 2025, criteria: criteria, units: units)
+        let q1 = table.score(unit: 0, index: 1)
+        #expect(q1.score == Fixture.d("83.33"))
+        #expect(q1.rescale?.applicablePoints == 60)
+        #expect(q1.categories.map(\.exempt) == [false, true])
+        // A quarter without findings is still full marks: 60 × 100 ÷ 60.
+        #expect(table.score(unit: 0, index: 2).score == 100)
+    }
+}

@@ -130,3 +130,30 @@ import KaoheTestSupport
         }
     }
 }
+
+/// §10.2 dense tie numbering, and §10.1's last place under it.
+@Suite struct DenseTiesTests {
+    func rank(_ scores: [String]) -> [RankRow] {
+        RankingRule.rank(scores.enumerated().map { .init(unitIndex: $0.offset, score: Fixture.d($0.element)) }, ties: .dense)
+    }
+
+    @Test func denseRanksDoNotSkip() {
+        #expect(rank(["95", "80", "80", "70"]).map(\.rank) == [1, 2, 2, 3])
+        #expect(rank(["95", "80", "80", "70"]).map(\.last) == [false, false, false, true])
+        #expect(rank(["80", "80", "80"]).map(\.last) == [false, false, false])
+    }
+
+    /// Each group is numbered on its own, in both styles.
+    @Test func denseTiesAcrossGroups() {
+        var criteria = Fixture.criteria(quota: nil)
+        criteria.ranking = RankingOptions(ties: .dense)
+        let units = [("U1", "G1"), ("U2", "G2"), ("U3", "G1"), ("U4", "G2"), ("U5", "G1"), ("U6", "G2")]
+        let a = Assessor.assess(Fixture.dataset(units: units, scores: ["U1": "80", "U2": "90", "U3": "80", "U4": "90", "U5": "70", "U6": "60"],
+                                                criteria: criteria))
+        #expect(a.units.map(\.rank) == [1, 1, 1, 1, 2, 2])
+        criteria.ranking = RankingOptions(ties: .shared)
+        let shared = Assessor.assess(Fixture.dataset(units: units, scores: ["U1": "80", "U2": "90", "U3": "80", "U4": "90", "U5": "70", "U6": "60"],
+                                                     criteria: criteria))
+        #expect(shared.units.map(\.rank) == [1, 1, 1, 1, 3, 3])
+    }
+}

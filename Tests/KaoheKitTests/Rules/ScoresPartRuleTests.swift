@@ -66,3 +66,36 @@ import KaoheTestSupport
         #expect(score(list, [record("c1", "80", line: 2)], surveyComponent: "survey").score == 40)
     }
 }
+
+/// §3 components in points and §3.1 not-applicable components, rescaled with one division.
+@Suite struct NotApplicableTests {
+    let d = Fixture.d
+
+    @Test func pointsArePlainSums() {
+        let components = [Component(id: "x", name: "x", weight: 1, max: 30), Component(id: "y", name: "y", weight: 1, max: 70)]
+        let (score, divisor) = ScoresPartRule.score(components, scores: [d("27.5"), d("60.125")], scale: 100, places: 2)
+        #expect(score == d("87.63"))   // 87.625 → 87.63
+        #expect(divisor == nil)
+    }
+
+    @Test func pointsRescaleOverTheApplicableMaxes() {
+        let components = [Component(id: "x", name: "x", weight: 1, max: 30), Component(id: "y", name: "y", weight: 1, max: 66),
+                          Component(id: "z", name: "z", weight: 1, max: 4)]
+        // (27 + 61.125) × 100 ÷ 96 = 91.796875 → 91.80.
+        let (score, divisor) = ScoresPartRule.score(components, scores: [27, d("61.125"), nil], scale: 100, places: 2)
+        #expect(score == d("91.80"))
+        #expect(divisor == 96)
+    }
+
+    @Test func weightsRescaleOverTheApplicableWeights() {
+        let components = [Component(id: "x", name: "x", weight: d("0.3")), Component(id: "y", name: "y", weight: d("0.45")),
+                          Component(id: "z", name: "z", weight: d("0.25"))]
+        // (0.3 × 90 + 0.45 × 81) ÷ 0.75 = (27 + 36.45) ÷ 0.75 = 84.6.
+        let (score, divisor) = ScoresPartRule.score(components, scores: [90, 81, nil], scale: 100, places: 2)
+        #expect(score == d("84.60"))
+        #expect(divisor == d("0.75"))
+        // Only x applies: (0.3 × 85.01) ÷ 0.3 = 85.01, whatever the weight.
+        let (single, _) = ScoresPartRule.score(components, scores: [d("85.01"), nil, nil], scale: 100, places: 2)
+        #expect(single == d("85.01"))
+    }
+}

@@ -82,3 +82,34 @@ import KaoheTestSupport
         #expect(u.consequences.map(\.kind) == [.annualFail])
     }
 }
+
+/// §6.1 The ceiling of totals, and the contribution over the scale.
+@Suite struct CeilingTests {
+    let d = Fixture.d
+
+    @Test func totalsStopAtTheCeilingOrNowhere() {
+        #expect(TotalRule.total(d("123.456"), ceiling: 130, places: 2) == d("123.46"))
+        #expect(TotalRule.total(d("135"), ceiling: 130, places: 2) == 130)
+        #expect(TotalRule.total(d("235.5"), ceiling: nil, places: 2) == d("235.5"))
+        #expect(TotalRule.total(d("-3"), ceiling: nil, places: 2) == 0)
+    }
+
+    @Test func theContributionIsOverTheScale() {
+        // A 150-point scheme: 120 × 4 / 150 = 3.2; 100 × 2 / 150 = 1.3333… → 1.33.
+        #expect(TotalRule.contribution(120, targetShare: 4, scale: 150, places: 2) == d("3.2"))
+        #expect(TotalRule.contribution(100, targetShare: 2, scale: 150, places: 2) == d("1.33"))
+        // Above full marks (ceiling 130): 123 × 2 / 100 = 2.46.
+        #expect(TotalRule.contribution(123, targetShare: 2, scale: 100, places: 2) == d("2.46"))
+    }
+
+    @Test func aVetoScoreFixesTheTotalAndTheContribution() {
+        var criteria = Fixture.criteria(quota: nil)
+        criteria.veto = VetoRule(band: "D", score: 59)
+        let a = Assessor.assess(Fixture.dataset(units: [("U1", "G"), ("U2", "G")], scores: ["U1": "90", "U2": "80"],
+                                                criteria: criteria, events: [Fixture.event("U1", .veto, line: 2)]))
+        #expect(a.units[0].scoredTotal == 95)
+        #expect(a.units[0].total == 59)
+        #expect(a.units[0].contribution == d("2.36"))
+        #expect(a.units[0].band == "D")
+    }
+}
