@@ -215,6 +215,7 @@ public enum HTMLRenderer {
     thead th { background: #dcdcdc; border-bottom: 2px solid #000; font-weight: bold; }
     tbody tr:nth-child(even) td { background: #f0f0f0; }
     th.num, td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
+    thead th.num { white-space: normal; overflow-wrap: break-word; }
     th.compact, td.compact { white-space: nowrap; }
     tr { break-inside: avoid; }
     caption, thead { break-after: avoid; }

@@ -253,6 +253,13 @@ public enum SVGChart {
                     labels.element("text", ["class": "value", "x": f(x + barWidth / 2), "y": f(y - 3), "text-anchor": "middle",
                                          "font-size": f(fontSize - 2), "stroke": "#fff", "stroke-width": "3",
                                          "paint-order": "stroke", "fill": "#000"], text: text)
+                } else if barWidth >= fontSize - 3, base - y >= textWidth(text, size: fontSize - 2) + 6 {
+                    // A bar too narrow for its label: the label turned upright inside the bar's top.
+                    let cx = x + barWidth / 2 + (fontSize - 2) * 0.35, top = y + 3
+                    labels.element("text", ["class": "value", "x": f(cx), "y": f(top), "text-anchor": "end",
+                                         "transform": "rotate(-90 \(f(cx)) \(f(top)))",
+                                         "font-size": f(fontSize - 2), "stroke": "#fff", "stroke-width": "3",
+                                         "paint-order": "stroke", "fill": "#000"], text: text)
                 }
             }
         }

@@ -157,7 +157,8 @@ public enum ExplainReport {
         }
         out += l("类别内排名：", "Rank in group: ") + (result.rank.map(String.init) ?? l("不参与排名（一票否决）", "unranked (veto)")) + "\n"
         out += l("目标责任考核得分", "Target-responsibility points") + " = \(n(result.total)) × \(criteria.targetShare) ÷ \(criteria.scale) = \(n(result.contribution))\n"
-        if !result.flags.isEmpty { out += l("标记：", "Flags: ") + GradeReport.flags(result.flags, l) + "\n" }
+        let shown = GradeReport.shownFlags(result, graded: criteria.hasBands)
+        if !shown.isEmpty { out += l("标记：", "Flags: ") + GradeReport.flags(shown, l) + "\n" }
 
         out += "\n" + l("责任追究", "Consequences") + "\n"
         if result.consequences.isEmpty { out += "  " + l("无", "none") + "\n" }

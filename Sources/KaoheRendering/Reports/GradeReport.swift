@@ -8,7 +8,13 @@ public enum GradeReport {
         let l = Labels(language: language, criteria: assessment.criteria)
         var document = Document(title: title, subtitle: l("年度考核结果", "Annual results") + " · \(l.title)")
         document.add(.table(table(assessment, units: units ?? assessment.units, l)))
-        if units == nil { document.add(.lines(summary(assessment, l).map { Line($0) })) }
+        var lines = units == nil ? summary(assessment, l).map { Line($0) } : []
+        let legend = flagLegend(units ?? assessment.units, criteria: assessment.criteria, l)
+        if !legend.isEmpty {
+            if lines.isEmpty { lines.append(Line("")) }
+            lines.append(Line(l("标记：", "Flags: ") + legend))
+        }
+        if !lines.isEmpty { document.add(.lines(lines)) }
         let notes = (units ?? assessment.units).flatMap { result in
             ruleNotes(result, criteria: assessment.criteria, l).map { "\(result.unit.id) \(result.unit.name)：" + $0 }
         }
@@ -33,7 +39,7 @@ public enum GradeReport {
             row += [l.cell(result.bonus.applied), l.cell(result.penalty.applied), l.cell(result.total)]
             if graded { row.append(.text(l.band(result.band) + (result.vetoed ? l("（否决）", " (veto)") : ""))) }
             row += [result.rank.map(Cell.integer) ?? .text("-"), l.cell(result.contribution),
-                    .text(flags(result.flags + (!graded && result.vetoed ? ["veto"] : []), l))]
+                    .text(flags(shownFlags(result, graded: graded), l))]
             return row
         }
     }
@@ -49,6 +55,33 @@ public enum GradeReport {
             }
         }
             .joined(separator: l("、", ", "))
+    }
+
+    /// The flags a results row shows: a vetoed unit is not shown as commended, and without bands
+    /// the veto is a flag.
+    static func shownFlags(_ result: UnitResult, graded: Bool) -> [String] {
+        var shown = result.vetoed ? result.flags.filter { $0 != "commend" } : result.flags
+        if !graded && result.vetoed { shown.append("veto") }
+        return shown
+    }
+
+    /// What each flag shown in the 标记 column means.
+    static func flagLegend(_ units: [UnitResult], criteria: Criteria, _ l: Labels) -> String {
+        let shown = Set(units.flatMap { shownFlags($0, graded: criteria.hasBands) })
+        var parts: [String] = []
+        if shown.contains("commend"), let commend = criteria.survey?.commend {
+            parts.append(l("表扬 = 民意调查满意率不低于 \(commend)", "commend = survey rate at least \(commend)"))
+        }
+        if shown.contains("gate") {
+            parts.append(l("单项否决 = 某项得分低于单项否决分数线，等次受限", "gate = a score below a gate's minimum capped the band"))
+        }
+        if shown.contains("quota"), let quota = criteria.quota {
+            parts.append(l("限额 = 总分达到\(l.band(quota.band))但超出名额，降一等", "quota = reached \(l.band(quota.band)) but over its quota, one band lower"))
+        }
+        if shown.contains("veto") {
+            parts.append(l("一票否决 = 不参加排名", "vetoed = not ranked"))
+        }
+        return parts.joined(separator: l("；", "; "))
     }
 
     /// Where the options of a scheme acted on a unit (docs/scoring.md §1.2, §3.1, §5.1, §6.1,
