@@ -171,6 +171,81 @@ import KaoheTestSupport
         #expect(a.units[1].rank == 1)
         expectReference(data)
     }
+
+    @Test func aTieAtTheQuotaCutMovesEveryTiedUnit() {
+        // floor(0.5 × 4) = 2 may hold A; the 2nd total is 92 and three units reach it: both 92s move down.
+        let criteria = pointsCriteria(quota: Quota(band: "A", share: d("0.5")))
+        let data = dataset(criteria, units: [("U1", "G"), ("U2", "G"), ("U3", "G"), ("U4", "G")],
+                           scores: [("U1", "c1", "95"), ("U2", "c1", "92"), ("U3", "c1", "92"), ("U4", "c1", "85")])
+        let a = Assessor.assess(data)
+        #expect(a.units.map(\.band) == ["A", "B", "B", "B"])
+        #expect(a.units.map(\.flags) == [[], ["quota"], ["quota"], []])
+        #expect(a.quota?.cut == 92)
+        #expect(a.quota?.movedDown == ["U2", "U3"])
+        expectReference(data)
+    }
+
+    @Test func rectificationOnTheDeadlineIsInTimeAndADeadlinePastTheYearIsNotLate() {
+        // Monday 2025-06-02 + 5 working days = Monday 2025-06-09.
+        // Monday 2025-12-29 + 5 working days = 2026-01-05: unrectified, but not due within the year.
+        let failures = [Fixture.failure("U1", "a1", "2025-06-02", deduction: "1", rectified: "2025-06-09", line: 2),
+                        Fixture.failure("U1", "a1", "2025-06-02", deduction: "1", rectified: "2025-06-10", line: 3),
+                        Fixture.failure("U1", "a1", "2025-12-22", deduction: "1", line: 4),
+                        Fixture.failure("U1", "a1", "2025-12-29", deduction: "1", line: 5)]
+        let data = Fixture.dataset(units: [("U1", "G")], scores: ["U1": "90"], criteria: Fixture.criteria(quota: nil),
+                                   failures: failures)
+        let late = Assessor.assess(data).units[0].consequences.filter { $0.kind == .rectifyLate }
+        #expect(late.map { "\($0.period) \($0.evidence?.line ?? 0)" } == ["2025-06-02 3", "2025-12-22 4"])
+        expectReference(data)
+    }
+
+    @Test func anExemptCategoryRescalesThePeriodScore() {
+        // Q1: 55 of the 60 points that apply → 55 × 100 ÷ 60 = 91.666… → 91.67; part (91.67 + 300) ÷ 4 = 97.9175 → 97.92.
+        var data = Fixture.dataset(units: [("U1", "G")], scores: ["U1": "90"], criteria: Fixture.criteria(quota: nil),
+                                   failures: [Fixture.failure("U1", "a1", "2025-02-03", line: 2)])
+        data.units[0].exempt = ["b"]
+        let u = Assessor.assess(data).units[0]
+        #expect(u.periods.map(\.score) == [d("91.67"), 100, 100, 100])
+        #expect(u.parts[0].score == d("97.92"))
+        expectReference(data)
+    }
+
+    @Test func notApplicableComponentsRescaleThePart() {
+        // Weighted: (0.5 × 90 + 0.2 × 71) ÷ 0.7 = 84.571… → 84.57.
+        let weighted = pointsCriteria(components: [Component(id: "c1", name: "一", weight: d("0.5")),
+                                                   Component(id: "c2", name: "二", weight: d("0.3")),
+                                                   Component(id: "c3", name: "三", weight: d("0.2"))])
+        let w = dataset(weighted, units: [("U1", "G")], scores: [("U1", "c1", "90"), ("U1", "c2", "n/a"), ("U1", "c3", "71")])
+        #expect(Assessor.assess(w).units[0].parts[0].score == d("84.57"))
+        expectReference(w)
+        // In points: (70 + 6 + 4 + 2.5) × 100 ÷ (77 + 7 + 4 + 3) = 90.659… → 90.66.
+        let maxes = [("m1", 77), ("m2", 9), ("m3", 7), ("m4", 4), ("m5", 3)]
+        let points = pointsCriteria(components: maxes.map { Component(id: $0.0, name: $0.0, weight: 1, max: ExactDecimal($0.1)) })
+        let p = dataset(points, units: [("U1", "G")], scores: [("U1", "m1", "70"), ("U1", "m2", "n/a"), ("U1", "m3", "6"),
+                                                               ("U1", "m4", "4"), ("U1", "m5", "2.5")])
+        #expect(Assessor.assess(p).units[0].parts[0].score == d("90.66"))
+        expectReference(p)
+    }
+
+    @Test func aGateOnANotApplicableComponentDoesNotBite() {
+        let criteria = pointsCriteria(components: [Component(id: "c1", name: "一", weight: d("0.5")),
+                                                   Component(id: "c2", name: "二", weight: d("0.5"))],
+                                      gates: [Gate(target: .component("c2"), min: 80, band: "C")])
+        let data = dataset(criteria, units: [("U1", "G")], scores: [("U1", "c1", "95"), ("U1", "c2", "n/a")])
+        let u = Assessor.assess(data).units[0]
+        #expect(u.total == 95 && u.band == "A" && u.flags.isEmpty)
+        expectReference(data)
+    }
+
+    @Test func noLastPlaceWhenAllShareRankOneOrTheGroupHasOneUnit() {
+        let data = Fixture.dataset(units: [("U1", "G"), ("U2", "G"), ("U3", "H")], scores: ["U1": "90", "U2": "80", "U3": "70"],
+                                   criteria: Fixture.criteria(quota: nil))
+        let a = Assessor.assess(data)
+        #expect(a.periodRankings.allSatisfy { $0.groups.allSatisfy { $0.rows.allSatisfy { $0.rank == 1 && !$0.last } } })
+        #expect(a.units.map { $0.consequences.filter { $0.kind == .periodLast }.count } == [0, 0, 0])
+        #expect(a.annualRanking.groups.map { $0.rows.map(\.last) } == [[false, true], [false]])
+        expectReference(data)
+    }
 }
 
 // MARK: - comparing
