@@ -253,8 +253,11 @@ import KaoheTestSupport
 enum ReferenceComparison {
     /// Every field where `Assessor.assess` and the reference differ, worded for a failure message.
     static func mismatches(_ dataset: Dataset) -> [String] {
-        let a = Assessor.assess(dataset)
-        let r = ReferenceScoring.assess(dataset)
+        mismatches(Assessor.assess(dataset), ReferenceScoring.assess(dataset), dataset)
+    }
+
+    /// Every field where `a` (kaohe's) and `r` (the reference's, on `dataset`) differ.
+    static func mismatches(_ a: Assessment, _ r: ReferenceScoring.Outcome, _ dataset: Dataset) -> [String] {
         var out: [String] = []
         func check<T: Equatable>(_ what: @autoclosure () -> String, _ kaohe: T, _ reference: T) {
             if kaohe != reference { out.append("\(what()): kaohe \(kaohe), reference \(reference)") }
@@ -376,7 +379,7 @@ struct ReferenceYear {
             if rng.chance(percent: 20) { points[0] -= d("0.5"); points[1] += d("0.5") }
             categories = points.enumerated().map { c, p in
                 Category(id: "k\(c)", name: "类\(c)", points: p, items: (0..<rng.between(1...3)).map { i in
-                    let deduction = tieHeavy ? d("10") : Swift.min(p, d(rng.pick(["0.5", "1", "2", "2.5", "5", "10", "0.25"])))
+                    let deduction = tieHeavy ? Swift.min(p, d("10")) : Swift.min(p, d(rng.pick(["0.5", "1", "2", "2.5", "5", "10", "0.25"])))
                     return Item(id: "k\(c)i\(i)", name: "项\(c)\(i)", deduction: deduction)
                 })
             }
@@ -432,7 +435,7 @@ struct ReferenceYear {
                     share: d(rng.pick(["0", "0.1", "0.2", "0.25", "0.3", "0.5", "1"])))
             : nil
         let veto = VetoRule(band: bands.isEmpty ? nil : (rng.chance(percent: 70) ? bands[bands.count - 1] : rng.pick(bands)).name,
-                            score: rng.chance(percent: 30) ? d(rng.pick(["59", "0", "60.5", "100"])) : nil)
+                            score: rng.chance(percent: 30) ? Swift.min(scale, d(rng.pick(["59", "0", "60.5", "100"]))) : nil)
         var gates: [Gate] = []
         if !bands.isEmpty && rng.chance(percent: 50) {
             for _ in 0..<rng.between(1...2) {
