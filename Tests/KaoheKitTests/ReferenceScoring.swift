@@ -96,30 +96,8 @@ enum ReferenceScoring {
         // 3.1–3.2 period scores.
         var periodScores: [[ExactDecimal]] = Array(repeating: [], count: units.count)
         if let kind = checksPeriod {
-            let count = kind == .quarter ? 4 : kind == .half ? 2 : 12
+            periodScores = ReferenceScoring.periodScores(dataset, kind: kind)
             for (u, unit) in units.enumerated() {
-                for p in 1...count {
-                    var cats: [ExactDecimal] = []
-                    var applicablePoints = ExactDecimal.zero
-                    for category in criteria.categories where !unit.exempt.contains(category.id) {
-                        let itemIDs = Set(category.items.map(\.id))
-                        var deducted = ExactDecimal.zero
-                        for f in failures where f.unit == unit.id && itemIDs.contains(f.item) && f.date.year == year {
-                            let m = f.date.month
-                            let inPeriod = kind == .month ? m == p : kind == .quarter ? (m + 2) / 3 == p : (m + 5) / 6 == p
-                            if inPeriod { deducted += f.deduction }
-                        }
-                        let left = category.points - deducted
-                        cats.append(left < .zero ? .zero : left)
-                        applicablePoints += category.points
-                    }
-                    let sum = ExactDecimal.sum(cats)
-                    if unit.exempt.isEmpty {
-                        periodScores[u].append(round(sum))
-                    } else {
-                        periodScores[u].append(ExactDecimal.quotient(sum * scale, applicablePoints, places: places))
-                    }
-                }
                 results[u].periods = periodScores[u]
                 // Monthly bulletin.
                 results[u].months = (1...12).map { month in
@@ -281,24 +259,7 @@ enum ReferenceScoring {
         }
 
         // 3.7 ranking.
-        func rank(_ entries: [(unit: Int, score: ExactDecimal)]) -> [Row] {
-            let order = entries.enumerated().sorted { a, b in
-                a.element.score != b.element.score ? a.element.score > b.element.score : a.offset < b.offset
-            }.map(\.element)
-            var rows: [Row] = []
-            for entry in order {
-                let higher = order.filter { $0.score > entry.score }
-                let r: Int
-                switch criteria.ranking.ties {
-                case .shared: r = higher.count + 1
-                case .dense: r = Set(higher.map(\.score)).count + 1
-                }
-                rows.append(Row(unit: entry.unit, rank: r, last: false, score: entry.score))
-            }
-            let largest = rows.compactMap(\.rank).max() ?? 0
-            if largest > 1 { for i in rows.indices where rows[i].rank == largest { rows[i].last = true } }
-            return rows
-        }
+        func rank(_ entries: [(unit: Int, score: ExactDecimal)]) -> [Row] { ReferenceScoring.rank(entries, ties: criteria.ranking.ties) }
 
         var periodRankings: [[GroupRows]] = []
         if let kind = checksPeriod {
@@ -372,5 +333,63 @@ enum ReferenceScoring {
 
         return Outcome(units: results, groups: groups, periodRankings: periodRankings, annualRanking: annual,
                        quota: quotaOutcome)
+    }
+    /// Per unit, the period scores of every period of `kind` (3.1, 3.2, 3.9 exempt categories).
+    static func periodScores(_ dataset: Dataset, kind: PeriodKind) -> [[ExactDecimal]] {
+        let criteria = dataset.criteria
+        let failures = Array(dataset.failures)
+        let count = kind == .quarter ? 4 : kind == .half ? 2 : 12
+        return dataset.units.map { unit in
+            (1...count).map { p in
+                var cats: [ExactDecimal] = []
+                var applicablePoints = ExactDecimal.zero
+                for category in criteria.categories where !unit.exempt.contains(category.id) {
+                    let itemIDs = Set(category.items.map(\.id))
+                    var deducted = ExactDecimal.zero
+                    for f in failures where f.unit == unit.id && itemIDs.contains(f.item) && f.date.year == dataset.year {
+                        let m = f.date.month
+                        let inPeriod = kind == .month ? m == p : kind == .quarter ? (m + 2) / 3 == p : (m + 5) / 6 == p
+                        if inPeriod { deducted += f.deduction }
+                    }
+                    let left = category.points - deducted
+                    cats.append(left < .zero ? .zero : left)
+                    applicablePoints += category.points
+                }
+                let sum = ExactDecimal.sum(cats)
+                return unit.exempt.isEmpty ? sum.rounded(criteria.places)
+                    : ExactDecimal.quotient(sum * criteria.scale, applicablePoints, places: criteria.places)
+            }
+        }
+    }
+
+    /// One group's rows in rank order (3.7, 3.9 tie numbering): ties in the given order.
+    static func rank(_ entries: [(unit: Int, score: ExactDecimal)], ties: RankingOptions.Ties) -> [Row] {
+        let order = entries.enumerated().sorted { a, b in
+            a.element.score != b.element.score ? a.element.score > b.element.score : a.offset < b.offset
+        }.map(\.element)
+        var rows: [Row] = []
+        for entry in order {
+            let higher = order.filter { $0.score > entry.score }
+            let r: Int
+            switch ties {
+            case .shared: r = higher.count + 1
+            case .dense: r = Set(higher.map(\.score)).count + 1
+            }
+            rows.append(Row(unit: entry.unit, rank: r, last: false, score: entry.score))
+        }
+        let largest = rows.compactMap(\.rank).max() ?? 0
+        if largest > 1 { for i in rows.indices where rows[i].rank == largest { rows[i].last = true } }
+        return rows
+    }
+
+    /// The ranking of period `index` of `kind` (`rank --quarter|--half|--month N`), group by group.
+    static func periodRanking(_ dataset: Dataset, kind: PeriodKind, index: Int) -> [GroupRows] {
+        let scores = periodScores(dataset, kind: kind)
+        var groups: [String] = []
+        for unit in dataset.units where !groups.contains(unit.group) { groups.append(unit.group) }
+        return groups.map { group in
+            GroupRows(group: group, rows: rank(dataset.units.indices.filter { dataset.units[$0].group == group }
+                .map { ($0, scores[$0][index - 1]) }, ties: dataset.criteria.ranking.ties))
+        }
     }
 }

@@ -45,6 +45,28 @@ import KaoheTestSupport
         #expect(sharedFirst > 50 && tiedRanks > 100 && lastPlaces > 50, "\(sharedFirst) \(tiedRanks) \(lastPlaces)")
     }
 
+    /// `rank --quarter|--half|--month N` on any period, whatever the checks part's own period.
+    @Test func anyPeriodRankingMatchesTheReference() {
+        for seed in UInt64(9001)...9300 {
+            var rng = SplitMix64(seed: seed)
+            let year = ReferenceYear(&rng, tieHeavy: seed % 3 == 0)
+            guard year.dataset.criteria.hasChecks else { continue }
+            for kind in PeriodKind.allCases {
+                let index = 1 + rng.below(kind.count)
+                let (ranking, scores) = Assessor.periodRanking(year.dataset, kind: kind, index: index)
+                let reference = ReferenceScoring.periodRanking(year.dataset, kind: kind, index: index)
+                let kaohe = ranking.groups.map { group in
+                    ReferenceScoring.GroupRows(group: group.group, rows: group.rows.map {
+                        ReferenceScoring.Row(unit: $0.unitIndex, rank: $0.rank, last: $0.last, score: $0.score)
+                    })
+                }
+                #expect(kaohe == reference, "seed \(seed) \(kind) \(index)")
+                #expect(scores.map(\.score) == ReferenceScoring.periodScores(year.dataset, kind: kind).map { $0[index - 1] },
+                        "seed \(seed) \(kind) \(index)")
+            }
+        }
+    }
+
     // MARK: hand-computed boundaries
 
     /// One scores part of one weighted component (`c1`), bands A 90, B 80, C 60, D 0.
