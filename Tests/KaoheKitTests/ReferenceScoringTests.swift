@@ -362,11 +362,28 @@ struct ReferenceYear {
             mark("half", c.hasChecks && c.checksPeriod == .half)
             mark("places 0", c.places == 0)
             mark("places 3", c.places == 3)
+            // Outcomes, so that the comparison went through each path.
+            let r = ReferenceScoring.assess(data)
+            mark("gated", r.units.contains { $0.flags.contains("gate") })
+            mark("quota moved", r.units.contains { $0.flags.contains("quota") })
+            mark("quota tie moved", r.quota.map { q in q.movedDown.contains { id in r.units[data.units.firstIndex { $0.id == id } ?? 0].total == q.cut } } ?? false)
+            mark("commend", r.units.contains { $0.flags.contains("commend") })
+            mark("vetoed with score", c.veto.score != nil && r.units.contains(where: \.vetoed))
+            mark("bonus withheld", c.adjustments.bonusMin.map { min in r.units.contains { $0.base < min } && data.events.contains { $0.kind == .bonus } } ?? false)
+            mark("above scale", r.units.contains { $0.total > c.scale })
+            mark("total 0", r.units.contains { $0.total.isZero && !$0.vetoed })
+            mark("period last", r.units.contains { !$0.lastPlaces.isEmpty })
+            mark("rectify-late", r.units.contains { $0.consequences.contains { $0.kind == .rectifyLate } })
+            mark("survey-warn", r.units.contains { $0.consequences.contains { $0.kind == .surveyWarn } })
+            mark("annual-fail", r.units.contains { $0.consequences.contains { $0.kind == .annualFail } })
+            mark("exempt with failures", data.units.contains { unit in !unit.exempt.isEmpty && data.failures.contains { $0.unit == unit.id } })
         }
         var missing: [String] {
             ["dense", "shared", "no bands", "no checks", "points", "weighted", "n/a", "exempt", "bonusMin", "ceiling null",
              "ceiling points", "part gate", "component gate", "veto score", "quota", "survey component", "veto event",
-             "month", "half", "places 0", "places 3"].filter { !seen.contains($0) }
+             "month", "half", "places 0", "places 3", "gated", "quota moved", "quota tie moved", "commend", "vetoed with score",
+             "bonus withheld", "above scale", "total 0", "period last", "rectify-late", "survey-warn", "annual-fail",
+             "exempt with failures"].filter { !seen.contains($0) }
         }
     }
 
