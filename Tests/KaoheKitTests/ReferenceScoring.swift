@@ -7,9 +7,11 @@ import KaoheModel
 /// Choices where the contract leaves room (the same ones `Assessor` makes): a vetoed unit is
 /// never gated; a gated unit is no quota candidate; a part gate compares the rounded part
 /// score, a component gate the score as given (an n/a component is not gated); the base is
-/// `round(Σ weight × part)` and `total = round(clamp(base + bonus − penalty, 0, ceiling))`;
+/// `round(Σ weight × part)` and `total = round(clamp(base + bonus − penalty, 0, ceiling))` with
+/// the printed (rounded) bonus and penalty; a veto's fixed score is printed rounded;
 /// `contribution = round(total × targetShare ÷ scale)`; an exempt unit's period score is
-/// `round(Σ cat of its other categories × scale ÷ Σ their points)`.
+/// `round(Σ cat of its other categories × scale ÷ Σ their points)`; with `share × units` below
+/// 1 the quota moves every candidate down.
 enum ReferenceScoring {
 
     struct Consequence: Equatable, CustomStringConvertible {
@@ -380,6 +382,23 @@ enum ReferenceScoring {
         let largest = rows.compactMap(\.rank).max() ?? 0
         if largest > 1 { for i in rows.indices where rows[i].rank == largest { rows[i].last = true } }
         return rows
+    }
+
+    /// The category scores of one unit's period as `rank` JSON shows them (3.9): an exempt
+    /// category nil, the others `max(0, points − Σ deductions)` unscaled, rounded.
+    static func categoryScores(_ dataset: Dataset, unit: Unit, kind: PeriodKind, index: Int) -> [ExactDecimal?] {
+        dataset.criteria.categories.map { category in
+            if unit.exempt.contains(category.id) { return nil }
+            let itemIDs = Set(category.items.map(\.id))
+            var deducted = ExactDecimal.zero
+            for f in dataset.failures where f.unit == unit.id && itemIDs.contains(f.item) {
+                let m = f.date.month
+                let inPeriod = kind == .month ? m == index : kind == .quarter ? (m + 2) / 3 == index : (m + 5) / 6 == index
+                if inPeriod { deducted += f.deduction }
+            }
+            let left = category.points - deducted
+            return (left < .zero ? .zero : left).rounded(dataset.criteria.places)
+        }
     }
 
     /// The ranking of period `index` of `kind` (`rank --quarter|--half|--month N`), group by group.

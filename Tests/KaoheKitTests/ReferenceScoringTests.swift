@@ -63,6 +63,11 @@ import KaoheTestSupport
                 #expect(kaohe == reference, "seed \(seed) \(kind) \(index)")
                 #expect(scores.map(\.score) == ReferenceScoring.periodScores(year.dataset, kind: kind).map { $0[index - 1] },
                         "seed \(seed) \(kind) \(index)")
+                for (u, unit) in year.dataset.units.enumerated() {
+                    let shown = scores[u].categories.map { $0.exempt ? nil : Optional($0.score) }
+                    #expect(shown == ReferenceScoring.categoryScores(year.dataset, unit: unit, kind: kind, index: index),
+                            "seed \(seed) \(kind) \(index) \(unit.id)")
+                }
             }
         }
     }
