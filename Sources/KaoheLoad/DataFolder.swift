@@ -86,13 +86,19 @@ public enum DataFolder {
             return DataTable.read(path: path, name: name, specs: specs, diagnostics: &diagnostics, ignored: &quality.ignoredColumns)
         }
 
-        guard let unitsTable = read(files.units, ColumnSpec.units, required: true) else {
-            loaded.diagnostics = diagnostics
-            return loaded
+        // Without a readable units.csv the other files are still checked, their units unverified.
+        var units: [KaoheModel.Unit] = []
+        var rejectedUnits: [String: Int] = [:]
+        let unitsTable = read(files.units, ColumnSpec.units, required: true)
+        if let unitsTable {
+            let usage: FileUsage
+            (units, rejectedUnits, usage) = UnitsFile.validate(unitsTable, criteria: criteria, diagnostics: &diagnostics)
+            quality.files.append(usage)
+        } else {
+            diagnostics.append(Diagnostic(.unitsUnverified, file: Paths.join(folder, files.units)))
         }
-        let (units, rejectedUnits, unitsUsage) = UnitsFile.validate(unitsTable, criteria: criteria, diagnostics: &diagnostics)
-        quality.files.append(unitsUsage)
-        let context = ValidationContext(year: manifest.year, criteria: criteria, units: units, rejectedUnits: rejectedUnits)
+        let context = ValidationContext(year: manifest.year, criteria: criteria, units: units, rejectedUnits: rejectedUnits,
+                                        unitsVerified: unitsTable != nil)
         var attempted = Completeness.Attempted()
 
         var dataset = Dataset(year: manifest.year, title: manifest.title, criteria: criteria, calendar: calendar, units: units)
@@ -174,6 +180,12 @@ extension Diagnostic.Message {
     static var noFolder: Self {
         .error("file.no-folder", zh: "数据文件夹不存在；请给出含 assessment.json5 的文件夹路径",
                en: "no such data folder; give the path of a folder holding assessment.json5")
+    }
+
+    /// units.csv could not be read: the other files were checked without their unit references.
+    static var unitsUnverified: Self {
+        .warning("units.unverified", zh: "units.csv 无法使用，其他文件已照常检查，但其中的单位编号和名称未核对、也不计分；修正 units.csv 后再运行 kaohe check 核对单位",
+                 en: "units.csv could not be used: the other files were checked, but their unit ids and names were not verified and nothing is scored; fix units.csv and run kaohe check again to verify the units")
     }
 
     /// Check rows for a scheme that has no checks part.

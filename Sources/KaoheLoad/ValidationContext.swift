@@ -16,9 +16,13 @@ struct ValidationContext {
     let rejectedUnits: [String: Int]
     /// Unit id → the item ids of its exempt categories (不适用); a failed check of one is an error.
     let exemptItems: [String: Set<String>]
+    /// Whether units.csv could be read: when not, the other files are still checked, their unit
+    /// references taken as written (``unit(_:column:)`` accepts any non-empty text).
+    let unitsVerified: Bool
 
-    init(year: Int, criteria: Criteria, units: [Unit], rejectedUnits: [String: Int] = [:]) {
+    init(year: Int, criteria: Criteria, units: [Unit], rejectedUnits: [String: Int] = [:], unitsVerified: Bool = true) {
         self.year = year
+        self.unitsVerified = unitsVerified
         self.rejectedUnits = rejectedUnits
         self.criteria = criteria
         self.units = References(units.map { .init(id: $0.id, name: $0.name) })
@@ -49,6 +53,7 @@ struct ValidationContext {
     func unit(_ row: inout DataTable.Row, column: String = "unit") -> String? {
         guard let text = row.required(column, what: "单位", "unit") else { return nil }
         if let id = units.resolve(text) { return id }
+        if !unitsVerified { return text }
         if let line = rejectedUnits[text] {
             row.report(column, .unitRowRejected(text, line: line))
             return nil

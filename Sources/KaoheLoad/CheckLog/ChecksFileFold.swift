@@ -214,6 +214,11 @@ extension ChecksFile {
                 if checked == nil { rejected += 1 }
             }
             guard let checked else { return }
+            // Without units.csv the row is checked (and counted as read and valid) but not folded.
+            guard s.context.unitsVerified else {
+                if case .full = mode { used += 1 }
+                return
+            }
             let unit = s.index(ofID: checked.unit, in: s.unitIDKeys)
             let item = checked.item.map { s.index(ofID: $0, in: s.itemIDKeys) } ?? -1
             var note = -1
