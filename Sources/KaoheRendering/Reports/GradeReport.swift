@@ -19,7 +19,7 @@ public enum GradeReport {
         headers += [l("加分", "Bonus"), l("减分", "Penalty"), l("总分", "Total"), l("等次", "Band"), l("排名", "Rank"),
                     l("目标责任", "Target"), l("标记", "Flags")]
         // One row per unit, made when a renderer reads it.
-        return Table(headers: headers, count: units.count, primary: true) { index in
+        var table = Table(headers: headers, count: units.count, primary: true) { index in
             let result = units[index]
             var row: [Cell] = [.text(result.unit.id), .text(result.unit.name), .text(result.unit.group)]
             row += result.partScores.map { l.cell($0) }
@@ -29,6 +29,8 @@ public enum GradeReport {
                     .text(flags(result.flags, l))]
             return row
         }
+        table.sheet = l("年度结果", "Results")
+        return table
     }
 
     static func flags(_ flags: [String], _ l: Labels) -> String {

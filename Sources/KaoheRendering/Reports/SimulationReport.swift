@@ -14,6 +14,7 @@ public enum SimulationReport {
                                         l("原总分", "Total before"), l("新总分", "Total after"),
                                         l("原等次", "Band before"), l("新等次", "Band after"),
                                         l("原排名", "Rank before"), l("新排名", "Rank after")], primary: true)
+            table.sheet = l("假设分析", "What-if")
             func rank(_ r: Int?) -> Cell { r.map(Cell.integer) ?? "-" }
             for change in diff.changes {
                 table.add([.text(change.unit.id), .text(change.unit.name), .text(change.unit.group),
@@ -84,6 +85,7 @@ public enum SimulationReport {
         headers += [l("余量", "Cushion")]
         headers += scoresParts.map { l.part($0) + l("不低于", " at least") }
         var table = Table(headers: headers, primary: true)
+        table.sheet = l("等次差距", "Margins")
         for m in margins {
             var row: [Cell] = [.text(m.unit.id), .text(m.unit.name), l.cell(m.total),
                                .text(l.band(m.band) + (m.vetoed ? l("（否决）", " (veto)") : ""))]
