@@ -6,7 +6,7 @@ import KaoheModel
 /// numbers `— 1 —` in 4号 宋体, right on odd pages and left on even ones; tables with their
 /// header row repeated on every page. A bulletin starts with its red masthead (发文机关标志),
 /// its number (发文字号) and the red separator line, and ends with the office and date
-/// (落款). Fonts are named with fallbacks in the font table (方正小标宋简体 → 宋体, 仿宋_GB2312
+/// (落款) before the first page break (the attachments follow on a new page). Fonts are named with fallbacks in the font table (方正小标宋简体 → 宋体, 仿宋_GB2312
 /// → 仿宋, …), so the document looks right with or without the office's fonts. Charts are
 /// left out; every paragraph is text a clerk can edit.
 public enum DOCXRenderer {
@@ -287,7 +287,13 @@ public enum DOCXRenderer {
             if let subtitle = document.subtitle, !subtitle.isEmpty { paragraph(subtitle, style: "Subtitle", into: &x) }
             paragraph("", style: "Normal", into: &x)
         }
-        for block in document.blocks {
+        let bulletin: Document.Masthead?
+        if case .bulletin(let masthead) = document.kind { bulletin = masthead } else { bulletin = nil }
+        // A bulletin's office and date (落款) close its text, before the attachments' page.
+        let signatureAt = bulletin == nil ? nil
+            : document.blocks.firstIndex { if case .pageBreak = $0 { return true } else { return false } } ?? document.blocks.count
+        for (index, block) in document.blocks.enumerated() {
+            if index == signatureAt, let bulletin { signature(bulletin, into: &x) }
             switch block {
             case .heading(let text, let level):
                 paragraph(text, style: "Heading\(max(1, min(3, level)))", into: &x)
@@ -310,11 +316,7 @@ public enum DOCXRenderer {
                 continue
             }
         }
-        if case .bulletin(let masthead) = document.kind {
-            paragraph("", style: "Normal", into: &x)
-            paragraph(masthead.issuer, style: "Signature", into: &x)
-            paragraph(masthead.date, style: "Signature", into: &x)
-        }
+        if signatureAt == document.blocks.count, let bulletin { signature(bulletin, into: &x) }
         sectionProperties(into: &x)
         return x.finished
     }
@@ -350,6 +352,13 @@ public enum DOCXRenderer {
         x.close()
         run(masthead.issue, into: &x)
         x.close()
+    }
+
+    /// 落款: the office and the date at the right, four characters in, after a blank line.
+    static func signature(_ masthead: Document.Masthead, into x: inout XMLWriter) {
+        paragraph("", style: "Normal", into: &x)
+        paragraph(masthead.issuer, style: "Signature", into: &x)
+        paragraph(masthead.date, style: "Signature", into: &x)
     }
 
     static func paragraph(_ text: String, style: String, properties: [(String, XMLWriter.Attributes)] = [], bold: Bool = false,
