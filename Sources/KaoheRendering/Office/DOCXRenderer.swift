@@ -182,6 +182,8 @@ public enum DOCXRenderer {
             x.empty("w:ind", [("w:firstLineChars", "200"), ("w:firstLine", "\(character * 2)")])
         })
         style("Title", name: "Title", next: "BodyText", paragraph: { x in
+            // Off the page grid: a 22 pt line would take two grid lines.
+            x.empty("w:snapToGrid", [("w:val", "0")])
             x.empty("w:spacing", [("w:line", "\(linePitch)"), ("w:lineRule", "exact")])
             x.empty("w:jc", [("w:val", "center")])
         }, run: { x in
@@ -201,6 +203,10 @@ public enum DOCXRenderer {
                 if level == 3 { x.empty("w:b") }
             })
         }
+        // 附件 and the like: 黑体 at the left margin.
+        style("Label", name: "Label", next: "BodyText", paragraph: { x in
+            x.empty("w:keepNext")
+        }, run: { x in fonts(heiFont, into: &x) })
         // Tables: single spacing off the page grid, so rows stay low.
         style("TableText", name: "Table Text", paragraph: { x in
             x.empty("w:snapToGrid", [("w:val", "0")])
@@ -296,7 +302,7 @@ public enum DOCXRenderer {
             if index == signatureAt, let bulletin { signature(bulletin, into: &x) }
             switch block {
             case .heading(let text, let level):
-                paragraph(text, style: "Heading\(max(1, min(3, level)))", into: &x)
+                paragraph(text, style: level <= 0 ? "Label" : "Heading\(min(3, level))", into: &x)
             case .paragraph(let text):
                 paragraph(text, style: "BodyText", into: &x)
             case .lines(let lines):
@@ -403,17 +409,9 @@ public enum DOCXRenderer {
         guard columns > 0 else { return }
         if let caption = table.caption, !caption.isEmpty { paragraph(caption, style: "TableCaption", into: &x) }
         let numeric = table.numericColumns()
-        var wants = table.headers.map { min(24, max(4, DisplayWidth.of($0))) }
-        for row in table.rows {
-            for (index, cell) in row.enumerated() where index < columns {
-                wants[index] = max(wants[index], min(30, DisplayWidth.of(cell.display.prefix(60))))
-            }
-        }
-        let total = max(1, wants.reduce(0, +))
-        var widths = wants.map { textWidth * $0 / total }
-        widths[columns - 1] += textWidth - widths.reduce(0, +)
         // Many columns take a smaller size (五号, 10.5 pt) so the table fits the page width.
-        let size = columns > 7 ? "21" : "24"
+        let size = columns > 7 ? 21 : 24
+        let widths = columnWidths(table, numeric: numeric, halfCharacter: size * 5)
 
         x.open("w:tbl")
         x.open("w:tblPr")
@@ -425,6 +423,10 @@ public enum DOCXRenderer {
         }
         x.close()
         x.empty("w:tblLayout", [("w:type", "fixed")])
+        x.open("w:tblCellMar")
+        x.empty("w:left", [("w:w", "80"), ("w:type", "dxa")])
+        x.empty("w:right", [("w:w", "80"), ("w:type", "dxa")])
+        x.close()
         x.empty("w:tblLook", [("w:val", "04A0"), ("w:firstRow", "1"), ("w:lastRow", "0"), ("w:firstColumn", "0"),
                               ("w:lastColumn", "0"), ("w:noHBand", "1"), ("w:noVBand", "1")])
         x.close()
@@ -455,7 +457,7 @@ public enum DOCXRenderer {
                     x.open("w:r")
                     x.open("w:rPr")
                     if header { x.empty("w:b") }
-                    x.empty("w:sz", [("w:val", size)]); x.empty("w:szCs", [("w:val", size)])
+                    x.empty("w:sz", [("w:val", "\(size)")]); x.empty("w:szCs", [("w:val", "\(size)")])
                     x.close()
                     x.element("w:t", text: XMLWriter.clean(text))
                     x.close()
@@ -470,6 +472,46 @@ public enum DOCXRenderer {
         x.close()
         // A table may not end a document or touch the next table: an empty paragraph follows.
         paragraph("", style: "Normal", into: &x)
+    }
+
+    /// Column widths in twips over the text width: each column as wide as its widest cell
+    /// (`halfCharacter` twips a display column, plus the cell margins); when that is too wide,
+    /// text columns wrap (down to two characters) while number columns keep their width.
+    static func columnWidths(_ table: Table, numeric: [Bool], halfCharacter: Int) -> [Int] {
+        let columns = table.headers.count
+        let margins = 200
+        // A header may wrap at two characters; its longest run of Latin letters may not.
+        var wants = table.headers.map { max(4, longestWord($0)) }
+        for row in table.rows {
+            for (index, cell) in row.enumerated() where index < columns {
+                wants[index] = max(wants[index], min(40, DisplayWidth.of(cell.display.prefix(80))))
+            }
+        }
+        let need = wants.map { $0 * halfCharacter + margins }
+        let least = need.indices.map { numeric[$0] ? need[$0] : min(need[$0], 4 * halfCharacter + margins) }
+        var widths: [Int]
+        let total = need.reduce(0, +)
+        if total <= textWidth {
+            widths = need.map { $0 + (textWidth - total) * $0 / max(1, total) }
+        } else {
+            let room = max(0, textWidth - least.reduce(0, +))
+            let give = zip(need, least).map { $0 - $1 }
+            let wanted = max(1, give.reduce(0, +))
+            widths = need.indices.map { least[$0] + room * give[$0] / wanted }
+        }
+        widths[columns - 1] += textWidth - widths.reduce(0, +)
+        return widths
+    }
+
+    /// The display width of the longest run of narrow characters (a Latin word), which a cell
+    /// cannot break; CJK text breaks between any two characters.
+    static func longestWord(_ text: String) -> Int {
+        var longest = 0, current = 0
+        for scalar in text.unicodeScalars {
+            if scalar == " " || DisplayWidth.of(scalar) != 1 { current = 0 } else { current += 1 }
+            longest = max(longest, current)
+        }
+        return longest
     }
 
     static func sectionProperties(into x: inout XMLWriter) {

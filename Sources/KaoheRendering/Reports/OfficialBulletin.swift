@@ -57,7 +57,7 @@ extension BulletinReport {
         document.add(.lines([Line("")]))
         document.add(.lines([Line(l("附件：\(month)月各单位检查情况", "Attachment: the units' results for \(PeriodKind.month.label(year: assessment.year, index: month))"))]))
         document.add(.pageBreak)
-        document.add(.heading(l("附件", "Attachment"), level: 1))
+        document.add(.heading(l("附件", "Attachment"), level: 0))
         for case .table(var table) in plain.blocks {
             if table.caption == nil { table.caption = l("\(month)月各单位检查情况", "Results of \(PeriodKind.month.label(year: assessment.year, index: month))") }
             document.add(.table(table))
