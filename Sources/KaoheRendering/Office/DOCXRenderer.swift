@@ -148,7 +148,7 @@ public enum DOCXRenderer {
         x.empty("w:kern", [("w:val", "2")])
         x.empty("w:sz", [("w:val", "\(bodySize)")])
         x.empty("w:szCs", [("w:val", "\(bodySize)")])
-        x.empty("w:lang", [("w:val", language == .zh ? "zh-CN" : "en-US"), ("w:eastAsia", "zh-CN"), ("w:bidi", "ar-SA")])
+        x.empty("w:lang", [("w:val", "en-US"), ("w:eastAsia", "zh-CN"), ("w:bidi", "ar-SA")])
         x.close(); x.close()
         x.open("w:pPrDefault")
         x.open("w:pPr")
@@ -221,7 +221,8 @@ public enum DOCXRenderer {
         }, run: { x in
             fonts(heiFont, into: &x)
         })
-        style("Lines", name: "Plain Lines")
+        // Lines kept as written (audit trails): ragged right, not stretched.
+        style("Lines", name: "Plain Lines", paragraph: { x in x.empty("w:jc", [("w:val", "left")]) })
         style("Masthead", name: "Masthead", paragraph: { x in
             x.empty("w:snapToGrid", [("w:val", "0")])
             x.empty("w:spacing", [("w:line", "240"), ("w:lineRule", "auto")])

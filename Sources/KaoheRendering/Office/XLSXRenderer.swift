@@ -18,7 +18,7 @@ public enum XLSXRenderer {
             switch block {
             case .table(let table):
                 let name = table.sheet ?? table.caption ?? heading ?? document.subtitle ?? document.title
-                let title = [document.title, table.caption ?? heading ?? document.subtitle].compactMap { $0 }
+                let title = [document.title, document.subtitle, table.caption ?? heading].compactMap { $0 }
                     .filter { !$0.isEmpty }.joined(separator: "  ")
                 sheets.append(Sheet(name: names.unique(name), title: title, table: table))
             case .heading(let text, _):
