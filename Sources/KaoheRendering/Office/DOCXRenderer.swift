@@ -416,7 +416,7 @@ public enum DOCXRenderer {
 
         x.open("w:tbl")
         x.open("w:tblPr")
-        x.empty("w:tblW", [("w:w", "\(textWidth)"), ("w:type", "dxa")])
+        x.empty("w:tblW", [("w:w", "\(widths.reduce(0, +))"), ("w:type", "dxa")])
         x.empty("w:jc", [("w:val", "center")])
         x.open("w:tblBorders")
         for side in ["top", "left", "bottom", "right", "insideH", "insideV"] {
@@ -475,32 +475,45 @@ public enum DOCXRenderer {
         paragraph("", style: "Normal", into: &x)
     }
 
-    /// Column widths in twips over the text width: each column as wide as its widest cell
-    /// (`halfCharacter` twips a display column, plus the cell margins); when that is too wide,
-    /// text columns wrap (down to two characters) while number columns keep their width.
+    /// Column widths in twips over the text width: each column as wide as its widest cell and
+    /// header (`halfCharacter` twips a display column, plus the cell margins); when that is too
+    /// wide, headers wrap first, then text columns — down to two characters or their longest
+    /// Latin word or date, which never breaks — while numbers keep their width.
     static func columnWidths(_ table: Table, numeric: [Bool], halfCharacter: Int) -> [Int] {
         let columns = table.headers.count
         let margins = 200
-        // A header may wrap at two characters; its longest run of Latin letters may not.
-        var wants = table.headers.map { max(4, longestWord($0)) }
+        let headers = table.headers.map { min(24, DisplayWidth.of($0)) }
+        var cells = Array(repeating: 0, count: columns)
+        var words = table.headers.map { max(4, longestWord($0)) }
         for row in table.rows {
             for (index, cell) in row.enumerated() where index < columns {
-                wants[index] = max(wants[index], min(40, DisplayWidth.of(cell.display.prefix(80))))
+                let text = cell.display.prefix(80)
+                cells[index] = max(cells[index], min(40, DisplayWidth.of(text)))
+                words[index] = max(words[index], min(16, longestWord(String(text))))
             }
         }
-        let need = wants.map { $0 * halfCharacter + margins }
-        let least = need.indices.map { numeric[$0] ? need[$0] : min(need[$0], 4 * halfCharacter + margins) }
-        var widths: [Int]
-        let total = need.reduce(0, +)
-        if total <= textWidth {
-            widths = need.map { $0 + (textWidth - total) * $0 / max(1, total) }
-        } else {
-            let room = max(0, textWidth - least.reduce(0, +))
-            let give = zip(need, least).map { $0 - $1 }
-            let wanted = max(1, give.reduce(0, +))
-            widths = need.indices.map { least[$0] + room * give[$0] / wanted }
+        // Three levels, filled in turn while there is room: the least a column takes, its
+        // cells unwrapped, then its header unwrapped too.
+        let least = headers.indices.map { (numeric[$0] ? max(cells[$0], words[$0]) : words[$0]) * halfCharacter + margins }
+        let unwrapped = headers.indices.map { max(cells[$0], words[$0]) * halfCharacter + margins }
+        let need = headers.indices.map { max(headers[$0], cells[$0], words[$0]) * halfCharacter + margins }
+        var widths = least
+        for level in [unwrapped, need] {
+            let room = textWidth - widths.reduce(0, +)
+            let more = zip(level, widths).map { max(0, $0 - $1) }
+            let wanted = more.reduce(0, +)
+            guard room > 0, wanted > 0 else { continue }
+            widths = widths.indices.map { widths[$0] + (wanted <= room ? more[$0] : more[$0] * room / wanted) }
         }
-        widths[columns - 1] += textWidth - widths.reduce(0, +)
+        // Room left over is shared by the columns in proportion to their width.
+        let spare = textWidth - widths.reduce(0, +)
+        if spare > 0 {
+            let total = max(1, widths.reduce(0, +))
+            widths = widths.map { $0 + spare * $0 / total }
+        }
+        // Rounding leaves a few twips, which the last column takes; a table too wide for the page
+        // keeps its width.
+        widths[columns - 1] += max(0, textWidth - widths.reduce(0, +))
         return widths
     }
 
