@@ -52,4 +52,13 @@ import KaoheModel
         #expect(bytes[end + 8] == 2 && bytes[end + 10] == 2)
         #expect(zip.finished() == bytes)
     }
+
+    @Test func zipDeflatesWhatRepeats() {
+        var zip = ZipWriter()
+        let text = String(repeating: "<row><c><v>1</v></c></row>", count: 400)
+        zip.add("sheet.xml", text)
+        let bytes = zip.finished()
+        #expect(bytes[8] == 8)                          // method: deflated
+        #expect(bytes.count < text.utf8.count / 10)
+    }
 }

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import KaoheKit
 import KaoheCLI
+@testable import KaoheRendering
 
 /// Golden cases of the workbooks and Word documents: a folder under `Golden/office/` holding
 /// `args` (one argument a line; `{output}` stands for the file written), `why`, and `parts` —
@@ -50,6 +51,25 @@ import KaoheCLI
         #expect(rank.exitCode == 2 && rank.stderr.contains("bulletin、report 和 grade"))
     }
 
+    /// What the writer deflates inflates back to the same bytes: empty, short, repetitive (long
+    /// matches, far distances) and random inputs.
+    @Test func deflateRoundTrips() throws {
+        var state: UInt64 = 0x9E37_79B9_7F4A_7C15
+        func next() -> UInt64 {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return state >> 33
+        }
+        var inputs: [[UInt8]] = [[], [7], Array("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa".utf8)]
+        inputs.append(Array(String(repeating: "<c r=\"A1\" s=\"3\"><v>97.00</v></c>青石镇", count: 3000).utf8))
+        inputs.append((0..<70_000).map { _ in UInt8(truncatingIfNeeded: next()) })
+        inputs.append((0..<100_000).map { i in UInt8(truncatingIfNeeded: i % 251 == 0 ? next() : UInt64(i / 97 % 7)) })
+        for input in inputs {
+            let packed = Deflate.compress(input)
+            #expect(try FixedInflate.inflate(packed) == input, "round trip of \(input.count) bytes")
+        }
+        #expect(Deflate.compress(inputs[3]).count < inputs[3].count / 10)
+    }
+
     /// The same command gives the same bytes (fixed times, fixed order).
     @Test func reproducible() throws {
         let folder = Golden.root.appendingPathComponent("Tests/kaoheTests/Golden/_data/office").path
@@ -64,7 +84,8 @@ import KaoheCLI
     }
 }
 
-/// Reads the ZIP archives kaohe writes (stored entries, in order), checking each entry's CRC-32.
+/// Reads the ZIP archives kaohe writes (entries stored or deflated, in order), checking each
+/// entry's CRC-32.
 enum StoredZip {
     struct Entry {
         var name: String
@@ -81,15 +102,19 @@ enum StoredZip {
         var entries: [Entry] = []
         var offset = 0
         while offset + 30 <= bytes.count, u32(offset) == 0x0403_4B50 {
-            guard u16(offset + 8) == 0 else { throw Malformed(description: "entry at \(offset) is not stored") }
+            let method = u16(offset + 8)
+            guard method == 0 || method == 8 else { throw Malformed(description: "entry at \(offset): method \(method)") }
             let crc = u32(offset + 14)
             let size = Int(u32(offset + 18))
+            let uncompressed = Int(u32(offset + 22))
             let nameLength = u16(offset + 26), extra = u16(offset + 28)
             let nameStart = offset + 30
             let dataStart = nameStart + nameLength + extra
             guard dataStart + size <= bytes.count else { throw Malformed(description: "entry at \(offset) runs past the end") }
             let name = String(decoding: bytes[nameStart..<nameStart + nameLength], as: UTF8.self)
-            let data = Array(bytes[dataStart..<dataStart + size])
+            let raw = Array(bytes[dataStart..<dataStart + size])
+            let data = method == 8 ? try FixedInflate.inflate(raw) : raw
+            guard data.count == uncompressed else { throw Malformed(description: "\(name): size does not match") }
             guard crc32(data) == crc else { throw Malformed(description: "\(name): CRC-32 does not match") }
             entries.append(Entry(name: name, data: data))
             offset = dataStart + size
@@ -153,6 +178,72 @@ enum XMLLayout {
             }
             i += 1
         }
+        return out
+    }
+}
+
+/// Inflates the DEFLATE streams kaohe writes: stored blocks and blocks with the fixed Huffman
+/// codes (RFC 1951 §3.2.4–3.2.6); a block with dynamic codes is refused.
+enum FixedInflate {
+    static func inflate(_ input: [UInt8]) throws -> [UInt8] {
+        var position = 0   // in bits
+        func bits(_ count: Int) throws -> Int {
+            var value = 0
+            for k in 0..<count {
+                guard position >> 3 < input.count else { throw StoredZip.Malformed(description: "deflate stream ends early") }
+                value |= Int((input[position >> 3] >> UInt8(position & 7)) & 1) << k
+                position += 1
+            }
+            return value
+        }
+        /// A Huffman code, most significant bit first.
+        func code(_ count: Int) throws -> Int {
+            var value = 0
+            for _ in 0..<count { value = value << 1 | (try bits(1)) }
+            return value
+        }
+        func symbol() throws -> Int {
+            let seven = try code(7)
+            if seven <= 0b0010111 { return seven + 256 }
+            let eight = seven << 1 | (try bits(1))
+            if (0x30...0xBF).contains(eight) { return eight - 0x30 }
+            if (0xC0...0xC7).contains(eight) { return eight - 0xC0 + 280 }
+            let nine = eight << 1 | (try bits(1))
+            return nine - 0x190 + 144
+        }
+        let lengthBase = [3, 4, 5, 6, 7, 8, 9, 10, 11, 13, 15, 17, 19, 23, 27, 31, 35, 43, 51, 59, 67, 83, 99, 115, 131, 163, 195, 227, 258]
+        let lengthExtra = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 4, 4, 5, 5, 5, 5, 0]
+        let distanceBase = [1, 2, 3, 4, 5, 7, 9, 13, 17, 25, 33, 49, 65, 97, 129, 193, 257, 385, 513, 769, 1025, 1537, 2049, 3073,
+                            4097, 6145, 8193, 12289, 16385, 24577]
+        let distanceExtra = [0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 8, 9, 9, 10, 10, 11, 11, 12, 12, 13, 13]
+        var out: [UInt8] = []
+        var last = 0
+        repeat {
+            last = try bits(1)
+            switch try bits(2) {
+            case 0:
+                position = (position + 7) & ~7
+                let length = try bits(16)
+                _ = try bits(16)
+                for _ in 0..<length { out.append(UInt8(try bits(8))) }
+            case 1:
+                while true {
+                    let s = try symbol()
+                    if s < 256 { out.append(UInt8(s)); continue }
+                    if s == 256 { break }
+                    let index = s - 257
+                    guard index < lengthBase.count else { throw StoredZip.Malformed(description: "bad length code \(s)") }
+                    let length = lengthBase[index] + (try bits(lengthExtra[index]))
+                    let d = try code(5)
+                    guard d < distanceBase.count else { throw StoredZip.Malformed(description: "bad distance code \(d)") }
+                    let distance = distanceBase[d] + (try bits(distanceExtra[d]))
+                    guard distance <= out.count else { throw StoredZip.Malformed(description: "distance past the start") }
+                    for _ in 0..<length { out.append(out[out.count - distance]) }
+                }
+            default:
+                throw StoredZip.Malformed(description: "a block with dynamic Huffman codes")
+            }
+        } while last == 0
         return out
     }
 }

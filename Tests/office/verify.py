@@ -15,6 +15,7 @@ import os
 import shutil
 import subprocess
 import sys
+import zipfile
 from decimal import Decimal
 
 import docx
@@ -49,6 +50,10 @@ def json_of(*args):
 def make(name, *args, expect=0):
     path = os.path.join(OUT, name)
     run(*args, "--output", path, expect=expect)
+    # zlib inflates every entry and checks its CRC-32.
+    with zipfile.ZipFile(path) as archive:
+        check(archive.testzip() is None, f"{name}: an entry fails its CRC-32")
+        check(any(i.compress_type == zipfile.ZIP_DEFLATED for i in archive.infolist()), f"{name}: nothing deflated")
     return path
 
 

@@ -1,8 +1,8 @@
 import KaoheInput
 
 /// A ZIP archive (PKWARE APPNOTE 6.3) written in memory, as the Office Open XML packages of
-/// `--format xlsx` and `--format docx` need it: entries stored uncompressed, each with its
-/// CRC-32, in the order added. Every entry carries the same fixed time (1980-01-01 00:00, the
+/// `--format xlsx` and `--format docx` need it: entries deflated (stored when that is no
+/// smaller), each with its CRC-32, in the order added. Every entry carries the same fixed time (1980-01-01 00:00, the
 /// earliest a ZIP can say), so the same input gives the same bytes.
 struct ZipWriter {
     private var bytes: [UInt8] = []
@@ -19,6 +19,11 @@ struct ZipWriter {
         let crc = CRC32.checksum(data)
         let offset = UInt32(truncatingIfNeeded: bytes.count)
         let size = UInt32(truncatingIfNeeded: data.count)
+        let deflated = Deflate.compress(data)
+        let compressed = deflated.count < data.count
+        let stored = compressed ? deflated : data
+        let method: UInt16 = compressed ? 8 : 0
+        let storedSize = UInt32(truncatingIfNeeded: stored.count)
         // Bit 11: the name is UTF-8.
         let flags: UInt16 = nameBytes.allSatisfy { $0 < 0x80 } ? 0 : 0x0800
 
@@ -26,27 +31,27 @@ struct ZipWriter {
         append32(0x0403_4B50, to: &bytes)
         append16(20, to: &bytes)            // version needed to extract (2.0)
         append16(flags, to: &bytes)
-        append16(0, to: &bytes)             // method: stored
+        append16(method, to: &bytes)        // 8 deflated, 0 stored
         append16(ZipWriter.dosTime, to: &bytes)
         append16(ZipWriter.dosDate, to: &bytes)
         append32(crc, to: &bytes)
-        append32(size, to: &bytes)          // compressed size
+        append32(storedSize, to: &bytes)    // compressed size
         append32(size, to: &bytes)          // uncompressed size
         append16(UInt16(truncatingIfNeeded: nameBytes.count), to: &bytes)
         append16(0, to: &bytes)             // extra field length
         bytes += nameBytes
-        bytes += data
+        bytes += stored
 
         // Central directory entry.
         append32(0x0201_4B50, to: &central)
         append16(20, to: &central)          // version made by (2.0, MS-DOS attributes)
         append16(20, to: &central)
         append16(flags, to: &central)
-        append16(0, to: &central)
+        append16(method, to: &central)
         append16(ZipWriter.dosTime, to: &central)
         append16(ZipWriter.dosDate, to: &central)
         append32(crc, to: &central)
-        append32(size, to: &central)
+        append32(storedSize, to: &central)
         append32(size, to: &central)
         append16(UInt16(truncatingIfNeeded: nameBytes.count), to: &central)
         append16(0, to: &central)           // extra field length
