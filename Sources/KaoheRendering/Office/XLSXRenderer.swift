@@ -227,7 +227,7 @@ public enum XLSXRenderer {
 
     // MARK: - Worksheets
 
-    /// The longest text a cell holds (Excel's limit).
+    /// The longest text a cell holds (Excel's limit, in UTF-16 units); longer text is cut.
     static let cellLimit = 32767
 
     static func worksheet(_ sheet: Sheet, selected: Bool) -> String {
@@ -237,7 +237,7 @@ public enum XLSXRenderer {
         let lastRow = table.rows.count + 2
 
         // Column widths: the widest cell in display columns (a CJK character counts two), plus room.
-        var widths = table.headers.map { DisplayWidth.of($0) + 2 }
+        var widths = table.headers.map { DisplayWidth.of($0) + 1 }   // bold headers run a little wider
         if widths.isEmpty { widths = [8] }
         for row in table.rows {
             for (index, cell) in row.enumerated() where index < widths.count {
@@ -330,10 +330,7 @@ public enum XLSXRenderer {
             x.empty("c", [("r", reference), ("s", "\(style.rawValue)")])
             return
         }
-        var cut = clean
-        if cut.utf16.count > cellLimit {
-            cut = String(cut.prefix(cellLimit / 2))
-        }
+        let cut = SheetNames.cut(clean, to: cellLimit)
         x.open("c", [("r", reference), ("s", "\(style.rawValue)"), ("t", "inlineStr")])
         x.open("is")
         let spaced = cut.first?.isWhitespace == true || cut.last?.isWhitespace == true || cut.contains("\n")
