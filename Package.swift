@@ -19,7 +19,7 @@ let package = Package(
         .target(name: "KaoheLoad", dependencies: ["KaoheModel", "KaoheInput"]),
         .target(name: "KaoheScoring", dependencies: ["KaoheModel"]),
         .target(name: "KaoheSimulation", dependencies: ["KaoheModel", "KaoheLoad", "KaoheScoring"]),
-        .target(name: "KaoheRendering", dependencies: ["KaoheModel", "KaoheLoad", "KaoheScoring", "KaoheSimulation"]),
+        .target(name: "KaoheRendering", dependencies: ["KaoheModel", "KaoheInput", "KaoheLoad", "KaoheScoring", "KaoheSimulation"]),
         .target(name: "KaoheKit", dependencies: ["KaoheModel", "KaoheInput", "KaoheLoad", "KaoheScoring",
                                                  "KaoheSimulation", "KaoheRendering"]),
         .target(name: "KaoheCLI", dependencies: ["KaoheKit"]),

@@ -4,10 +4,13 @@ public struct CommandOutput: Sendable, Equatable {
     public var stdout: String
     public var stderr: String
     public var exitCode: Int32
+    /// A binary result (a workbook or Word document) for the `--output` file; nil for text.
+    public var file: [UInt8]?
 
-    public init(stdout: String = "", stderr: String = "", exitCode: Int32 = 0) {
+    public init(stdout: String = "", stderr: String = "", exitCode: Int32 = 0, file: [UInt8]? = nil) {
         self.stdout = stdout
         self.stderr = stderr
         self.exitCode = exitCode
+        self.file = file
     }
 }

@@ -28,9 +28,13 @@ public enum KaoheCLI {
         }
         let output = command.shared.output
         var result = execute(command, terminal: output == nil ? terminal : Terminal(stderrColor: terminal.stderrColor))
-        if let path = output, !result.stdout.isEmpty {
+        if let path = output, !result.stdout.isEmpty || result.file != nil {
             do {
-                try OutputFile.write(result.stdout, to: path)
+                if let file = result.file {
+                    try OutputFile.write(file, to: path)
+                } else {
+                    try OutputFile.write(result.stdout, to: path)
+                }
             } catch {
                 let reason = error.reason
                 let message = LocalizedText(zh: "无法写入输出文件 \(path)：\(reason.zh)", en: "cannot write the output file \(path): \(reason.en)")
@@ -38,6 +42,7 @@ public enum KaoheCLI {
                 result.exitCode = max(result.exitCode, 1)
             }
             result.stdout = ""
+            result.file = nil
         }
         return result
     }

@@ -23,17 +23,22 @@ enum OutputFile {
 
     /// Writes `text` to `path`, creating a regular file when nothing is there.
     static func write(_ text: String, to path: String) throws(Failure) {
+        try write(Array(text.utf8), to: path)
+    }
+
+    /// Writes `bytes` (a workbook, a document) to `path`, as text is written.
+    static func write(_ bytes: [UInt8], to path: String) throws(Failure) {
         var info = stat()
         guard stat(path, &info) == 0 else {
             let error = errno
             // Nothing there, or a symlink to nothing: create the file the link names.
             guard error == ENOENT else { throw .system(path: path, errno: error) }
-            try replace(path, with: text, keeping: nil)
+            try replace(path, with: bytes, keeping: nil)
             return
         }
         switch info.st_mode & S_IFMT {
-        case S_IFREG: try replace(path, with: text, keeping: info)
-        case S_IFCHR, S_IFIFO: try writeDirectly(path, text)
+        case S_IFREG: try replace(path, with: bytes, keeping: info)
+        case S_IFCHR, S_IFIFO: try writeDirectly(path, bytes)
         case S_IFDIR: throw .system(path: path, errno: EISDIR)
         default: throw .unsupported(path: path)
         }
@@ -43,27 +48,34 @@ enum OutputFile {
     /// non-blocking descriptor; returns 0, or the `errno` of the failed write.
     static func writeAll(_ text: String, to descriptor: Int32) -> Int32 {
         var text = text
-        return text.withUTF8 { bytes -> Int32 in
-            guard var next = bytes.baseAddress else { return 0 }
-            var left = bytes.count
-            while left > 0 {
-                let written = systemWrite(descriptor, next, left)
-                if written < 0 {
-                    let error = errno
-                    if error == EINTR { continue }
-                    if error == EAGAIN || error == EWOULDBLOCK {
-                        // A non-blocking descriptor (a standard output inherited that way): wait until it takes more.
-                        var ready = pollfd(fd: descriptor, events: Int16(POLLOUT), revents: 0)
-                        _ = poll(&ready, 1, -1)
-                        continue
-                    }
-                    return error
+        return text.withUTF8 { writeAll($0, to: descriptor) }
+    }
+
+    /// Writes all of `bytes` to `descriptor`, as text is written.
+    static func writeAll(_ bytes: [UInt8], to descriptor: Int32) -> Int32 {
+        bytes.withUnsafeBufferPointer { writeAll($0, to: descriptor) }
+    }
+
+    private static func writeAll(_ bytes: UnsafeBufferPointer<UInt8>, to descriptor: Int32) -> Int32 {
+        guard var next = bytes.baseAddress else { return 0 }
+        var left = bytes.count
+        while left > 0 {
+            let written = systemWrite(descriptor, next, left)
+            if written < 0 {
+                let error = errno
+                if error == EINTR { continue }
+                if error == EAGAIN || error == EWOULDBLOCK {
+                    // A non-blocking descriptor (a standard output inherited that way): wait until it takes more.
+                    var ready = pollfd(fd: descriptor, events: Int16(POLLOUT), revents: 0)
+                    _ = poll(&ready, 1, -1)
+                    continue
                 }
-                next += written
-                left -= written
+                return error
             }
-            return 0
+            next += written
+            left -= written
         }
+        return 0
     }
 
     /// The marker in temporary file names: `.<name>.kaohe-tmp-<pid>`.
@@ -76,7 +88,7 @@ enum OutputFile {
     ///
     /// A run killed mid-write leaves its temporary file behind; each write first removes the
     /// target's temporary files whose process is gone (see ``removeStaleTemporaryFiles(of:)``).
-    private static func replace(_ path: String, with text: String, keeping old: stat?) throws(Failure) {
+    private static func replace(_ path: String, with text: [UInt8], keeping old: stat?) throws(Failure) {
         let target = try resolve(path)
         removeStaleTemporaryFiles(of: target)
         let temporary = temporaryPath(of: target, pid: getpid())
@@ -107,7 +119,7 @@ enum OutputFile {
 
     /// Opens an existing character device or FIFO and writes `text` to it (no temporary file:
     /// a device or pipe cannot be replaced, and truncating it means nothing).
-    private static func writeDirectly(_ path: String, _ text: String) throws(Failure) {
+    private static func writeDirectly(_ path: String, _ text: [UInt8]) throws(Failure) {
         let descriptor = open(path, O_WRONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw .system(path: path, errno: errno) }
         var error = writeAll(text, to: descriptor)

@@ -34,6 +34,8 @@ struct BulletinCommand: DatasetCommand {
         let assessment = Assessor.assess(dataset)
         return shared.render(json: { AssessmentJSON.bulletin(assessment, month: month) },
                              document: { BulletinReport.document(assessment, month: month, title: dataset.title, office: dataset.office,
-                                                                           docNumber: dataset.docNumber, language: shared.language) })
+                                                                           docNumber: dataset.docNumber, language: shared.language) },
+                             official: { BulletinReport.official(assessment, month: month, title: dataset.title, office: dataset.office,
+                                                                 docNumber: dataset.docNumber, language: shared.language) })
     }
 }

@@ -52,6 +52,7 @@ extension KaoheCommand {
             try option.store(&command, value)
         }
         try command.validate()
+        try command.shared.validate(command: name)
         return command
     }
 

@@ -28,6 +28,7 @@ struct ReportCommand: DatasetCommand {
         let assessment = Assessor.assess(dataset)
         return shared.render(json: { AssessmentJSON.grade(assessment, language: language) },
                              document: { YearReport.document(assessment, dataset: dataset, quality: quality, folder: folder,
-                                                             language: language) })
+                                                             language: language) },
+                             workbook: { YearWorkbook.document(assessment, dataset: dataset, quality: quality, language: language) })
     }
 }

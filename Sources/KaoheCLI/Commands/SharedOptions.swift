@@ -3,7 +3,10 @@ import KaoheKit
 /// the output format and language, an output file, and another criteria file.
 struct SharedOptions {
     enum Format: String, CaseIterable {
-        case text, md, csv, json, html
+        case text, md, csv, json, html, xlsx, docx
+
+        /// A workbook or Word document: a file, never terminal text.
+        var isFile: Bool { self == .xlsx || self == .docx }
     }
 
     var format: Format = .text
@@ -39,15 +42,35 @@ struct SharedOptions {
         ]
     }
 
+    /// Checks that a workbook or document goes to a file, and that `command` writes documents
+    /// (`--format docx` is for the bulletin, the report and the annual results).
+    func validate(command: String) throws(UsageError) {
+        guard format.isFile else { return }
+        if format == .docx && !["bulletin", "report", "grade"].contains(command) {
+            throw UsageError(zh: "--format docx 只用于 bulletin、report 和 grade；\(command) 可用 --format xlsx",
+                             en: "--format docx is for bulletin, report and grade; \(command) can use --format xlsx")
+        }
+        if output == nil {
+            let what = format == .xlsx ? (zh: "Excel 工作簿", en: "an Excel workbook") : (zh: "Word 文档", en: "a Word document")
+            throw UsageError(zh: "--format \(format.rawValue) 写出的是 \(what.zh)，需要 --output 文件（例如 --output 结果.\(format.rawValue)）",
+                             en: "--format \(format.rawValue) writes \(what.en); give --output FILE (for example --output results.\(format.rawValue))")
+        }
+    }
+
     /// A command's result in the chosen format: its JSON shape, or its document laid out as
-    /// text, Markdown, CSV or HTML.
-    func render(json: () -> JSONValue, document: () -> Document) -> CommandOutput {
+    /// text, Markdown, CSV, HTML, a workbook or a Word document. `workbook` and `official`
+    /// give the document a workbook or a Word document is made of when it differs from
+    /// `document` (the year report's sheets, the bulletin's official wording).
+    func render(json: () -> JSONValue, document: () -> Document, workbook: (() -> Document)? = nil,
+                official: (() -> Document)? = nil) -> CommandOutput {
         switch format {
         case .json: return CommandOutput(stdout: json().serialized())
         case .text: return CommandOutput(stdout: TextRenderer.render(document()))
         case .md: return CommandOutput(stdout: MarkdownRenderer.render(document()))
         case .csv: return CommandOutput(stdout: ExcelCSVRenderer.render(document()))
         case .html: return CommandOutput(stdout: HTMLRenderer.render(document(), language: language))
+        case .xlsx: return CommandOutput(file: XLSXRenderer.render(workbook?() ?? document(), language: language))
+        case .docx: return CommandOutput(file: DOCXRenderer.render(official?() ?? document(), language: language))
         }
     }
 }

@@ -52,6 +52,7 @@ public enum ExcelCSVRenderer {
                 switch cell {
                 case .number(let value, let places): return value.formatted(places: places)
                 case .integer(let value): return String(value)
+                case .date(let value): return value.description
                 case .text(let text): return text == "-" ? "" : field(text)
                 }
             }.joined(separator: ",") + "\r\n"

@@ -97,6 +97,9 @@ public struct Table: Sendable {
     /// When several primary tables are joined for CSV, a leading column telling them apart
     /// (e.g. header 类别, value 镇街).
     public var key: (header: String, value: String)?
+    /// The name of the table's sheet in a workbook (`--format xlsx`); nil to name it after its
+    /// caption or the document.
+    public var sheet: String?
 
     public init(caption: String? = nil, headers: [String], rows: [[Cell]] = [], primary: Bool = false,
                 key: (header: String, value: String)? = nil) {
@@ -180,12 +183,15 @@ public enum Cell: Sendable, Hashable {
     /// A number already rounded, shown with `places` decimals.
     case number(ExactDecimal, places: Int)
     case integer(Int)
+    /// A calendar day, shown as `2025-03-05`; a date in a workbook.
+    case date(CivilDate)
 
     public var display: String {
         switch self {
         case .text(let s): return s
         case .number(let n, let places): return n.formatted(places: places)
         case .integer(let i): return String(i)
+        case .date(let d): return d.description
         }
     }
 }

@@ -25,6 +25,7 @@ public enum BulletinReport {
                                   "\(l.count(total, zh: "", en: "unit")) checked: \(total - failing) pass, \(failing) fail (a month fails at \(l.count(failAt, zh: "", en: "failed check"))).")))
         var table = Table(headers: [l("编号", "ID"), l("单位", "Unit"), l("类别", "Group"), l("状态", "Status"), l("不合格项", "Failed")],
                           primary: true)
+        table.sheet = l("\(month)月通报", "Bulletin \(label)")
         for result in assessment.units {
             let status = result.months[month - 1]
             table.add([.text(result.unit.id), .text(result.unit.name), .text(result.unit.group), .text(l.status(status.passed)),
@@ -38,9 +39,9 @@ public enum BulletinReport {
                                            l("整改日期", "Rectified"), l("备注", "Note")])
             for result in withFindings {
                 for finding in result.months[month - 1].findings {
-                    findings.add([.text(result.unit.name), .text(finding.date.description), .text(l.item(finding.item)),
+                    findings.add([.text(result.unit.name), .date(finding.date), .text(l.item(finding.item)),
                                   .number(finding.deduction, places: max(0, finding.deduction.normalized.exponent)),
-                                  .text(finding.rectified?.description ?? l("未整改", "not yet")),
+                                  finding.rectified.map(Cell.date) ?? .text(l("未整改", "not yet")),
                                   .text(l.note(finding))])
                 }
             }

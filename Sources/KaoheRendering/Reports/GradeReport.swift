@@ -32,7 +32,7 @@ public enum GradeReport {
         headers += [l("加分", "Bonus"), l("减分", "Penalty"), l("总分", "Total")] + (graded ? [l("等次", "Band")] : [])
         headers += [l("排名", "Rank"), l("目标责任", "Target"), l("标记", "Flags")]
         // One row per unit, made when a renderer reads it.
-        return Table(headers: headers, count: units.count, primary: true) { index in
+        var table = Table(headers: headers, count: units.count, primary: true) { index in
             let result = units[index]
             var row: [Cell] = [.text(result.unit.id), .text(result.unit.name), .text(result.unit.group)]
             row += result.partScores.map { l.cell($0) }
@@ -42,6 +42,8 @@ public enum GradeReport {
                     .text(flags(shownFlags(result, graded: graded), l))]
             return row
         }
+        table.sheet = l("年度结果", "Results")
+        return table
     }
 
     static func flags(_ flags: [String], _ l: Labels) -> String {

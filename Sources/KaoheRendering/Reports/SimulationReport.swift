@@ -14,6 +14,7 @@ public enum SimulationReport {
                                         l("原总分", "Total before"), l("新总分", "Total after"),
                                         l("原等次", "Band before"), l("新等次", "Band after"),
                                         l("原排名", "Rank before"), l("新排名", "Rank after")], primary: true)
+            table.sheet = l("假设分析", "What-if")
             func rank(_ r: Int?) -> Cell { r.map(Cell.integer) ?? "-" }
             for change in diff.changes {
                 table.add([.text(change.unit.id), .text(change.unit.name), .text(change.unit.group),
@@ -112,6 +113,8 @@ public enum SimulationReport {
                        + components.map { l.component($0) }, primary: true)
         var down = Table(headers: head + [l("最低总分", "Lowest total"), l("余量", "Cushion")]
                          + components.map { l.component($0) })
+        up.sheet = l("升档差距", "Margins up")
+        down.sheet = l("降档余量", "Margins down")
         for m in margins {
             var row = unitCells(m)
             if let above = m.above {
