@@ -17,7 +17,8 @@ enum HelpText {
             \(commands)
 
             选项：
-              --format text|md|csv|json|html   输出格式（默认 text）
+              --format text|md|csv|json|html|xlsx|docx
+                                               输出格式（默认 text；xlsx、docx 须配 --output）
               --lang zh|en                     输出语言（默认 zh）
               --output 文件                     写入文件而不是标准输出
               --criteria 文件                   使用其他评分标准文件
@@ -49,7 +50,8 @@ enum HelpText {
             \(commands)
 
             Options:
-              --format text|md|csv|json|html   output format (default text)
+              --format text|md|csv|json|html|xlsx|docx
+                                               output format (default text; xlsx and docx need --output)
               --lang zh|en                     output language (default zh)
               --output FILE                    write to FILE instead of standard output
               --criteria FILE                  use another criteria file
