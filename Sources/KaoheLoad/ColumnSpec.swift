@@ -65,7 +65,7 @@ struct HeaderMap: Sendable {
     var unnamed: [Int] = []
 
     /// Unknown columns listed one by one (and kept as ignored columns); the rest are counted in one warning.
-    static let maxUnknownColumns = 20
+    static let maxUnknownColumns = DiagnosticList.repeatLimit
 
     /// Maps the header row; unknown columns are ignored with a warning, missing required
     /// columns and repeated columns are errors. A header of thousands of columns gives a few

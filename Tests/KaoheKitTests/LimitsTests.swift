@@ -69,9 +69,11 @@ import KaoheKit
             #expect(diagnostics.first?.line == 2)
             #expect(diagnostics.first?.message.en.hasPrefix("the record starting here is longer than") == true)
             // Reading goes on with line 3, inside the note: its lines are rows of one field (each
-            // an error, counted past the limit), and the last row is still read.
-            #expect(diagnostics.count == ChecksFile.maxDiagnostics + 1)
-            #expect(diagnostics.last?.line == nil)
+            // an error: the first few listed, the rest counted), and the last row is still read.
+            // The record error, the stray closing quote of line 20002, five of the one-field rows.
+            #expect(diagnostics.map(\.code.rawValue) == ["csv.record-too-long", "csv.unterminated-quote"]
+                    + Array(repeating: "row.field-count", count: DiagnosticList.repeatLimit) + ["file.not-listed"])
+            #expect(diagnostics.last?.omitted?.errors == 19_999 - DiagnosticList.repeatLimit)
             #expect(result?.usage.used == 1)
         }
     }
@@ -110,14 +112,17 @@ import KaoheKit
         }
     }
 
-    @Test func diagnosticsStopAtTheLimitAndTheRestAreCounted() {
+    /// The same mistake on every row is listed a few times, then counted in one closing line that
+    /// names it, with its first unlisted lines.
+    @Test func theSameMistakeOnEveryRowIsSaidOnce() {
         withFolder { folder in
             let path = folder + "/checks.csv"
             let text = LimitsTests.header + String(repeating: "2025-01-06,T01,,maybe,,,\n", count: ChecksFile.maxDiagnostics + 500)
             _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
             let (result, diagnostics) = load(path)
-            #expect(diagnostics.count == ChecksFile.maxDiagnostics + 1)
-            #expect(diagnostics.last?.message.en == "500 more diagnostics not listed (500 errors, 0 warnings); at most 1000 are listed per file, fix the ones above first")
+            #expect(diagnostics.count == DiagnosticList.repeatLimit + 1)
+            #expect(diagnostics.prefix(DiagnosticList.repeatLimit).map(\.line) == [2, 3, 4, 5, 6])
+            #expect(diagnostics.last?.message.en == "1495 more diagnostics not listed (1495 errors, 0 warnings): checks.bad-result again on 1495 more rows (from line 7, 8, 9); the same problem is listed 5 times, and fixing it usually clears the rest")
             #expect(diagnostics.last?.isError == true)
             #expect(result?.usage.rejected == ChecksFile.maxDiagnostics + 500)
         }
@@ -130,8 +135,9 @@ import KaoheKit
             let text = LimitsTests.header + String(repeating: "2025-13-06,T99,,pass,,,\n", count: 700)
             _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
             let (_, diagnostics) = load(path)
-            #expect(diagnostics.count == ChecksFile.maxDiagnostics + 1)
-            #expect(diagnostics.last?.message.en.hasPrefix("400 more diagnostics not listed (400 errors") == true)
+            #expect(diagnostics.count == 2 * DiagnosticList.repeatLimit + 1)
+            #expect(diagnostics.last?.message.en.hasPrefix("1390 more diagnostics not listed (1390 errors") == true)
+            #expect(diagnostics.totals.errors == 1400)
         }
     }
 
@@ -144,8 +150,8 @@ import KaoheKit
             #expect(result?.duplicates.count == ChecksFile.maxDiagnostics)
             #expect(result?.duplicates.first == DuplicateRow(source: SourceRef(file: "checks.csv", line: 4), firstLine: 2))
             #expect(result?.usage.used == 3000)
-            #expect(diagnostics.count == ChecksFile.maxDiagnostics + 1)
-            #expect(diagnostics.last?.message.en == "1998 more diagnostics not listed (0 errors, 1998 warnings); at most 1000 are listed per file, fix the ones above first")
+            #expect(diagnostics.count == DiagnosticList.repeatLimit + 1)
+            #expect(diagnostics.totals.warnings == 2998)
             #expect(diagnostics.last?.isError == false)
         }
     }

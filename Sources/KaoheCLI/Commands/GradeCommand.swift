@@ -22,7 +22,7 @@ struct GradeCommand: DatasetCommand {
                 command.group = value
             },
             .flag("--explain", help: LocalizedText(zh: "与 --unit 一起：逐项列出计算过程和依据的数据行",
-                                                   en: "with --unit: the audit trail, every number with its input lines")) { (command: inout GradeCommand) in
+                                                   en: "with --unit: every number and the input lines behind it")) { (command: inout GradeCommand) in
                 command.explain = true
             },
         ]

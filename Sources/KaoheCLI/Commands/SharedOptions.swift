@@ -17,7 +17,7 @@ struct SharedOptions {
     static var options: [Option<SharedOptions>] {
         [
             .value("--format", LocalizedText(zh: "text|md|csv|json|html|xlsx|docx", en: "text|md|csv|json|html|xlsx|docx"),
-                   help: LocalizedText(zh: "输出格式（默认 text；xlsx、docx 须配 --output）", en: "output format (default text; xlsx and docx need --output)")) { (options: inout SharedOptions, value: String) throws(UsageError) in
+                   help: LocalizedText(zh: "输出格式（默认 text；xlsx、docx 须配 --output）", en: "output format (default text; xlsx, docx: with --output)")) { (options: inout SharedOptions, value: String) throws(UsageError) in
                 guard let format = Format(rawValue: value) else {
                     throw UsageError(zh: "--format 的值 \"\(value)\" 无效；可用：text、md、csv、json、html、xlsx、docx",
                                      en: "--format \"\(value)\" is not valid; use text, md, csv, json, html, xlsx or docx")

@@ -246,8 +246,7 @@ extension ChecksFile {
                     }
                     limited.append(diagnostic)
                 }
-                limited.take(Limited(limit: 0, omittedErrors: scan.fold.rowDiagnostics.omittedErrors,
-                                     omittedWarnings: scan.fold.rowDiagnostics.omittedWarnings))
+                limited.takeCounts(of: scan.fold.rowDiagnostics)
             }
             while d < duplicates.count {
                 limited.append(ChecksFile.duplicateWarning(path, line: duplicates[d].line, first: duplicates[d].first,
