@@ -21,41 +21,58 @@ public indirect enum JSONValue: Sendable, Hashable {
 
     /// Two-space indented JSON with a final newline.
     public func serialized(indent: Bool = true) -> String {
-        var out = ""
-        write(to: &out, level: 0, indent: indent)
-        return indent ? out + "\n" : out
+        String(decoding: bytes(indent: indent), as: UTF8.self)
     }
 
-    private func write(to out: inout String, level: Int, indent: Bool) {
-        let pad = indent ? "\n" + String(repeating: "  ", count: level + 1) : ""
-        let close = indent ? "\n" + String(repeating: "  ", count: level) : ""
+    /// ``serialized(indent:)`` as UTF-8 bytes.
+    public func bytes(indent: Bool = true) -> [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(4096)
+        write(to: &out, level: 0, indent: indent)
+        if indent { out.append(0x0A) }
+        return out
+    }
+
+    /// Newline and two spaces per level.
+    private static func pad(_ out: inout [UInt8], level: Int) {
+        out.append(0x0A)
+        for _ in 0..<level { out.append(0x20); out.append(0x20) }
+    }
+
+    private func write(to out: inout [UInt8], level: Int, indent: Bool) {
         switch self {
-        case .null: out += "null"
-        case .bool(let b): out += b ? "true" : "false"
-        case .number(let n): out += n.description
-        case .string(let s): JSONValue.escape(s, into: &out)
+        case .null: out.append(contentsOf: [0x6E, 0x75, 0x6C, 0x6C])
+        case .bool(let b): out.append(contentsOf: b ? Array("true".utf8) : Array("false".utf8))
+        case .number(let n): out.append(contentsOf: n.description.utf8)
+        case .string(let s): JSONString.append(s, to: &out)
         case .array(let items):
-            if items.isEmpty { out += "[]"; return }
+            if items.isEmpty { out.append(0x5B); out.append(0x5D); return }
             // Arrays of scalars stay on one line.
             let scalars = items.allSatisfy { if case .array = $0 { return false }; if case .object = $0 { return false }; return true }
-            out += "["
+            out.append(0x5B)
             for (i, item) in items.enumerated() {
-                if i > 0 { out += scalars && indent ? ", " : "," }
-                if !scalars { out += pad }
+                if i > 0 {
+                    out.append(0x2C)
+                    if scalars && indent { out.append(0x20) }
+                }
+                if !scalars && indent { JSONValue.pad(&out, level: level + 1) }
                 item.write(to: &out, level: level + 1, indent: indent)
             }
-            out += scalars ? "]" : close + "]"
+            if !scalars && indent { JSONValue.pad(&out, level: level) }
+            out.append(0x5D)
         case .object(let members):
-            if members.isEmpty { out += "{}"; return }
-            out += "{"
+            if members.isEmpty { out.append(0x7B); out.append(0x7D); return }
+            out.append(0x7B)
             for (i, (key, value)) in members.enumerated() {
-                if i > 0 { out += "," }
-                out += pad
-                JSONValue.escape(key, into: &out)
-                out += indent ? ": " : ":"
+                if i > 0 { out.append(0x2C) }
+                if indent { JSONValue.pad(&out, level: level + 1) }
+                JSONString.append(key, to: &out)
+                out.append(0x3A)
+                if indent { out.append(0x20) }
                 value.write(to: &out, level: level + 1, indent: indent)
             }
-            out += close + "}"
+            if indent { JSONValue.pad(&out, level: level) }
+            out.append(0x7D)
         }
     }
 

@@ -1,5 +1,6 @@
 import Testing
 @testable import KaoheInput
+@testable import KaoheModel
 
 @Suite struct CRC32Tests {
     @Test func knownValues() {
@@ -30,6 +31,21 @@ import Testing
                 crc.update(bytes[split..<length])
                 #expect(crc.value == bytewise(data))
             }
+        }
+    }
+}
+
+/// The byte escaper of JSON strings writes what the text one writes.
+@Suite struct JSONStringBytesTests {
+    @Test func bytesMatchTheTextEscaping() {
+        let samples = ["", "plain", "青石镇", "quote \" and \\ backslash", "line\nbreak\r\ttab", "\u{01}\u{1F}\u{7F}",
+                       "sep\u{2028}par\u{2029}end", "\u{E2}", "emoji 🎉 \u{2027}\u{202A}", String(repeating: "长", count: 300)]
+        for sample in samples {
+            var text = ""
+            JSONString.append(sample, to: &text)
+            var bytes: [UInt8] = []
+            JSONString.append(sample, to: &bytes)
+            #expect(String(decoding: bytes, as: UTF8.self) == text, "\(sample.debugDescription)")
         }
     }
 }
