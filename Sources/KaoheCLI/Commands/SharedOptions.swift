@@ -64,7 +64,10 @@ struct SharedOptions {
     func render(json: () -> JSONValue, document: () -> Document, workbook: (() -> Document)? = nil,
                 official: (() -> Document)? = nil) -> CommandOutput {
         switch format {
-        case .json: return CommandOutput(stdout: json().serialized())
+        case .json:
+            // Written as it is made: a long list of units is never held whole.
+            let value = json()
+            return CommandOutput(streamed: StreamedOutput { chunk in value.stream(to: chunk) })
         case .text: return CommandOutput(stdout: TextRenderer.render(document()))
         case .md: return CommandOutput(stdout: MarkdownRenderer.render(document()))
         case .csv: return CommandOutput(stdout: ExcelCSVRenderer.render(document()))

@@ -10,7 +10,9 @@ public enum AssessmentJSON {
         .object([
             ("criteria", .string(assessment.criteria.id)),
             ("year", .int(assessment.year)),
-            ("units", .array((units ?? assessment.units).map { unit(assessment, $0, language: language) })),
+            ("units", .lazy(JSONValue.LazyArray(count: (units ?? assessment.units).count) { [units] i in
+                unit(assessment, (units ?? assessment.units)[i], language: language)
+            })),
         ])
     }
 
