@@ -117,6 +117,7 @@ public enum DataFolder {
             dataset.failures = checks.failures
             quality.files.append(checks.usage)
             quality.duplicates = checks.duplicates
+            quality.duplicateCount = checks.duplicateCount
             Coverage.report(checks, units: units, year: manifest.year, path: checks.path,
                             quality: &quality, diagnostics: &diagnostics)
         }

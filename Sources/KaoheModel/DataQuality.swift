@@ -6,8 +6,10 @@ public struct DataQuality: Sendable, Hashable {
     public var missingWeeks: [UnitWeeks]
     /// Unit ids with no check record at all.
     public var neverChecked: [String]
-    /// Rows that repeat an earlier row exactly.
+    /// Rows that repeat an earlier row exactly (the first ones, up to the diagnostics listed).
     public var duplicates: [DuplicateRow]
+    /// How many rows repeat an earlier row, listed or not.
+    public var duplicateCount = 0
     /// Columns that were not recognised and were ignored.
     public var ignoredColumns: [IgnoredColumn]
     /// What the deadline rules found in each register.

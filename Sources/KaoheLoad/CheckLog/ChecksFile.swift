@@ -30,6 +30,8 @@ enum ChecksFile {
         /// The latest check date seen.
         var lastDate: CivilDate?
         var duplicates: [DuplicateRow] = []
+        /// Every row that repeats an earlier one, listed or not.
+        var duplicateCount = 0
     }
 
     /// Diagnostics kept for the file; later ones are counted in one closing diagnostic.

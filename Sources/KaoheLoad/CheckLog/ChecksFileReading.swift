@@ -253,11 +253,12 @@ extension ChecksFile {
                                                            excerpt: duplicates[d].excerpt))
                 d += 1
             }
-            limited.omit(warnings: omittedDuplicates)
+            limited.omit(ChecksFile.duplicateCode, warnings: omittedDuplicates)
 
             let result = Result(path: path, failures: failures, usage: usage, weeks: weeks,
                                 lastDate: lastDay >= 0 ? shared.dayDates[lastDay] : nil,
-                                duplicates: duplicates.map { DuplicateRow(source: SourceRef(file: name, line: $0.line), firstLine: $0.first) })
+                                duplicates: duplicates.map { DuplicateRow(source: SourceRef(file: name, line: $0.line), firstLine: $0.first) },
+                                duplicateCount: duplicates.count + omittedDuplicates)
             return Scanned(result: result, diagnostics: limited.kept + limited.closing(path), ignored: ignored)
         }
     }
