@@ -1,0 +1,189 @@
+import KaoheModel
+import Foundation
+
+/// A worksheet read as the CSV text a spreadsheet program would save for it, a row at a time,
+/// so that a sheet goes through the same reading and validation as a CSV file:
+///
+/// - sheet row `r` is CSV line `r` (empty rows are empty lines), unless a cell above holds a
+///   line break; ``SheetLines`` maps lines back to rows;
+/// - title rows above the header (rows with a single filled cell before the first row with two
+///   or more) are left empty and listed in ``SheetLines/titleRows``;
+/// - every row has at least as many fields as the header row;
+/// - numbers as Excel shows them in General format (at most 15 significant digits), dates
+///   as `YYYY-MM-DD` (with ` HH:MM:SS` when there is a time), booleans as `TRUE`/`FALSE`.
+package final class SheetCSVSource: CSVByteSource {
+    private let reader: SheetReader
+    private var pending: [UInt8] = []
+    private var pendingAt = 0
+    private var line = 1
+    private var width = 0
+    private var headerSeen = false
+    private var ended = false
+    package let lines = SheetLines()
+    /// Why the sheet could not be read to its end.
+    package private(set) var error: WorkbookError?
+
+    package init(workbook: Workbook, sheet: Workbook.Sheet) throws(WorkbookError) {
+        reader = try SheetReader(workbook: workbook, sheet: sheet)
+        lines.sheet = sheet.name
+    }
+
+    package override func read(into buffer: UnsafeMutablePointer<UInt8>, count: Int) -> Int {
+        var total = 0
+        while total < count {
+            if pendingAt == pending.count {
+                if ended || !produce() { break }
+            }
+            let n = min(count - total, pending.count - pendingAt)
+            pending.withUnsafeBufferPointer { all in
+                if let base = all.baseAddress { (buffer + total).update(from: base + pendingAt, count: n) }
+            }
+            pendingAt += n
+            total += n
+        }
+        return total
+    }
+
+    /// Reads the whole sheet as CSV text of at most `limit` bytes; nil when it is larger.
+    package func text(limit: Int) -> String? {
+        var bytes: [UInt8] = []
+        while produce() {
+            bytes += pending
+            if bytes.count > limit { return nil }
+        }
+        return String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The next row's text into `pending`; false at the end (or on an error).
+    private func produce() -> Bool {
+        pending.removeAll(keepingCapacity: true)
+        pendingAt = 0
+        let row: (row: Int, cells: [SheetCell])?
+        do {
+            row = try reader.next()
+        } catch {
+            self.error = error
+            failed = true
+            ended = true
+            return false
+        }
+        guard let (number, cells) = row else {
+            ended = true
+            return false
+        }
+        if !headerSeen && cells.count == 1 {
+            lines.titleRows.append(number)
+            return produce()
+        }
+        if !headerSeen {
+            headerSeen = true
+            width = cells.last?.column ?? 0
+        }
+        while line < number {
+            pending.append(0x0A)
+            line += 1
+        }
+        lines.note(line: line, row: number)
+        var column = 1
+        for cell in cells {
+            while column < cell.column {
+                pending.append(0x2C)
+                column += 1
+            }
+            let text = SheetCSVSource.field(cell.value)
+            line += SheetCSVSource.append(text, to: &pending)
+        }
+        while column < width {
+            pending.append(0x2C)
+            column += 1
+        }
+        pending.append(0x0A)
+        line += 1
+        return true
+    }
+
+    /// Appends `text` as a CSV field (quoted when it must be); returns the line breaks in it.
+    static func append(_ text: String, to out: inout [UInt8]) -> Int {
+        var needsQuotes = false
+        var breaks = 0
+        for b in text.utf8 {
+            if b == 0x2C || b == 0x22 || b == 0x0A || b == 0x0D { needsQuotes = true }
+            if b == 0x0A { breaks += 1 }
+        }
+        guard needsQuotes else {
+            out += text.utf8
+            return 0
+        }
+        out.append(0x22)
+        for b in text.utf8 {
+            if b == 0x22 { out.append(0x22) }
+            out.append(b)
+        }
+        out.append(0x22)
+        return breaks
+    }
+
+    /// A cell's text as a CSV file saved by a spreadsheet program holds it.
+    package static func field(_ value: CellValue) -> String {
+        switch value {
+        case .text(let text): return text
+        case .bool(let value): return value ? "TRUE" : "FALSE"
+        case .error(let text): return text
+        case .number(let text): return general(text)
+        case .date(let date, let seconds, let serial):
+            // A serial that names no day (Excel's 1900-02-29, 0) is shown as Excel shows it.
+            guard let date else { return serial == "60" ? "1900-02-29" : general(serial) }
+            guard seconds > 0 else { return date.description }
+            let h = seconds / 3600, m = seconds / 60 % 60, s = seconds % 60
+            return date.description + " " + [h, m, s].map { $0 < 10 ? "0\($0)" : "\($0)" }.joined(separator: ":")
+        }
+    }
+
+    /// A number as Excel's General format shows it: at most 15 significant digits, no exponent
+    /// for the numbers of data files (`0.30000000000000004` → `0.3`, `4.5E-2` → `0.045`).
+    package static func general(_ text: String) -> String {
+        var significant = 0
+        var plain = true
+        for b in text.utf8 {
+            if b >= 0x31 && b <= 0x39 || (b == 0x30 && significant > 0) { significant += 1 }
+            else if !(b == 0x30 || b == 0x2E || b == 0x2D) { plain = false }
+        }
+        if plain && significant <= 15 { return text }
+        guard let value = Double(text), value.isFinite else { return text }
+        if value == 0 { return "0" }
+        let magnitude = abs(value)
+        guard magnitude < 1e15, magnitude >= 1e-9 else { return text }
+        let before = max(1, Int(log10(magnitude).rounded(.down)) + 1)
+        let decimals = max(0, 15 - before)
+        var shown = String(format: "%.\(decimals)f", value)
+        if shown.contains(".") {
+            while shown.hasSuffix("0") { shown.removeLast() }
+            if shown.hasSuffix(".") { shown.removeLast() }
+        }
+        return shown == "-0" ? "0" : shown
+    }
+}
+
+/// Where the CSV lines of a sheet (``SheetCSVSource``) came from.
+package final class SheetLines: @unchecked Sendable {
+    package var sheet = ""
+    /// Title rows above the header, left out.
+    package var titleRows: [Int] = []
+    /// From CSV line `line` on, rows are `line - shift` (only where a cell above holds a line break).
+    private var shifts: [(line: Int, shift: Int)] = []
+
+    func note(line: Int, row: Int) {
+        let shift = line - row
+        if shifts.last?.shift != shift { shifts.append((line, shift)) }
+    }
+
+    /// The sheet row of CSV line `line`.
+    package func row(_ line: Int) -> Int {
+        var shift = 0
+        for entry in shifts {
+            if entry.line > line { break }
+            shift = entry.shift
+        }
+        return line - shift
+    }
+}
