@@ -32,6 +32,6 @@ let package = Package(
                     exclude: ["Fixtures"]),
         .testTarget(name: "kaoheTests", dependencies: ["KaoheKit", "KaoheModel", "KaoheInput", "KaoheLoad", "KaoheScoring",
                                                   "KaoheSimulation", "KaoheRendering", "KaoheCLI", "KaoheTestSupport"],
-                    exclude: ["Golden", "BadInput"]),
+                    exclude: ["Golden", "BadInput", "Workbooks"]),
     ]
 )

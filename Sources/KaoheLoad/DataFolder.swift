@@ -78,12 +78,14 @@ public enum DataFolder {
             diagnostics += calendarDiagnostics
         }
 
+        let workbooks = Workbooks(folder: folder, named: manifest.workbook)
+        if let named = manifest.workbook { loaded.inputPaths.append(Paths.join(folder, named)) }
+        loaded.inputPaths += dataFiles.dropFirst().map { Paths.join(folder, String($0.dropLast(4)) + ".xlsx") }
         func read(_ name: String, _ specs: [ColumnSpec], required: Bool) -> DataTable? {
-            let path = Paths.join(folder, name)
-            guard DataTable.present(path, name: name, specs: specs, required: required, diagnostics: &diagnostics) else {
+            guard let source = workbooks.source(name, specs: specs, required: required, diagnostics: &diagnostics) else {
                 return nil
             }
-            return DataTable.read(path: path, name: name, specs: specs, diagnostics: &diagnostics, ignored: &quality.ignoredColumns)
+            return DataTable.read(source: source, specs: specs, diagnostics: &diagnostics, ignored: &quality.ignoredColumns)
         }
 
         guard let unitsTable = read(files.units, ColumnSpec.units, required: true) else {
@@ -98,8 +100,8 @@ public enum DataFolder {
         var dataset = Dataset(year: manifest.year, title: manifest.title, criteria: criteria, calendar: calendar, units: units)
         dataset.office = manifest.office
         dataset.docNumber = manifest.docNumber
-        if let checks = ChecksFile.load(path: Paths.join(folder, files.checks), name: files.checks, context: context,
-                                        diagnostics: &diagnostics, ignored: &quality.ignoredColumns) {
+        if let source = workbooks.source(files.checks, specs: ColumnSpec.checks, required: true, diagnostics: &diagnostics),
+           let checks = ChecksFile.load(source: source, context: context, diagnostics: &diagnostics, ignored: &quality.ignoredColumns) {
             dataset.failures = checks.failures
             quality.files.append(checks.usage)
             quality.duplicates = checks.duplicates

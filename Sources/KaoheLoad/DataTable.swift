@@ -97,7 +97,42 @@ struct DataTable {
         let decoded = TextDecoding.decode(data, file: path)
         diagnostics += decoded.diagnostics
         if decoded.diagnostics.contains(where: \.isError) { return nil }
-        let table = CSVReader.parse(decoded.text, file: path)
+        return read(text: decoded.text, path: path, name: name, specs: specs, diagnostics: &diagnostics, ignored: &ignored)
+    }
+
+    /// Reads a data file from its source: the CSV file, or a workbook's sheet read as CSV text
+    /// (its diagnostics then located by cell).
+    static func read(source: DataSource, specs: [ColumnSpec], diagnostics: inout [Diagnostic],
+                     ignored: inout [IgnoredColumn]) -> DataTable? {
+        guard source.sheet != nil else {
+            return read(path: source.path, name: source.name, specs: specs, diagnostics: &diagnostics, ignored: &ignored)
+        }
+        let start = diagnostics.count
+        let sheet: SheetCSVSource
+        do throws(WorkbookError) {
+            guard let made = try source.sheetSource() else { return nil }
+            sheet = made
+        } catch {
+            diagnostics.append(Diagnostic(.workbook(error), file: source.path))
+            return nil
+        }
+        guard let text = sheet.text(limit: maxWholeFileBytes) else {
+            diagnostics.append(tooLarge(source.path, size: maxWholeFileBytes + 1, limit: maxWholeFileBytes))
+            return nil
+        }
+        if let error = sheet.error {
+            diagnostics.append(Diagnostic(.workbook(error), file: source.path))
+            return nil
+        }
+        let table = read(text: text, path: source.path, name: source.name, specs: specs, diagnostics: &diagnostics, ignored: &ignored)
+        Workbooks.locate(&diagnostics, from: start, source: source, lines: sheet.lines)
+        return table
+    }
+
+    /// Parses decoded text and maps its header.
+    static func read(text: String, path: String, name: String, specs: [ColumnSpec], diagnostics: inout [Diagnostic],
+                     ignored: inout [IgnoredColumn]) -> DataTable? {
+        let table = CSVReader.parse(text, file: path)
         diagnostics += table.diagnostics
         guard let headerRow = table.rows.first else {
             diagnostics.append(emptyFile(path, specs: specs))

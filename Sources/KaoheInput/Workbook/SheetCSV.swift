@@ -10,7 +10,7 @@ import Foundation
 ///   or more) are left empty and listed in ``SheetLines/titleRows``;
 /// - every row has at least as many fields as the header row;
 /// - numbers as Excel shows them in General format (at most 15 significant digits), dates
-///   as `YYYY-MM-DD` (with ` HH:MM:SS` when there is a time), booleans as `TRUE`/`FALSE`.
+///   as `YYYY-MM-DD` (with ` HH:MM` when there is a time, ` HH:MM:SS` with seconds), booleans as `TRUE`/`FALSE`.
 package final class SheetCSVSource: CSVByteSource {
     private let reader: SheetReader
     private var pending: [UInt8] = []
@@ -134,8 +134,9 @@ package final class SheetCSVSource: CSVByteSource {
             // A serial that names no day (Excel's 1900-02-29, 0) is shown as Excel shows it.
             guard let date else { return serial == "60" ? "1900-02-29" : general(serial) }
             guard seconds > 0 else { return date.description }
+            // `HH:MM` as the files write times, with `:SS` only when there are seconds.
             let h = seconds / 3600, m = seconds / 60 % 60, s = seconds % 60
-            return date.description + " " + [h, m, s].map { $0 < 10 ? "0\($0)" : "\($0)" }.joined(separator: ":")
+            return date.description + " " + (s == 0 ? [h, m] : [h, m, s]).map { $0 < 10 ? "0\($0)" : "\($0)" }.joined(separator: ":")
         }
     }
 
