@@ -105,8 +105,10 @@ public enum DataFolder {
             dataset.failures = checks.failures
             quality.files.append(checks.usage)
             quality.duplicates = checks.duplicates
+            let start = diagnostics.count
             Coverage.report(checks, units: units, year: manifest.year, path: checks.path,
                             quality: &quality, diagnostics: &diagnostics)
+            Workbooks.nameSheet(&diagnostics, from: start, source: source)
         }
         let needsScores = !criteria.components.filter { $0.id != criteria.survey?.component }.isEmpty
         if let table = read(files.scores, ColumnSpec.scores, required: needsScores) {

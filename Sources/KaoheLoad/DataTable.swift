@@ -113,7 +113,7 @@ struct DataTable {
             guard let made = try source.sheetSource() else { return nil }
             sheet = made
         } catch {
-            diagnostics.append(Diagnostic(.workbook(error), file: source.path))
+            diagnostics.append(Workbooks.diagnostic(error, file: source.path))
             return nil
         }
         guard let text = sheet.text(limit: maxWholeFileBytes) else {
@@ -121,7 +121,7 @@ struct DataTable {
             return nil
         }
         if let error = sheet.error {
-            diagnostics.append(Diagnostic(.workbook(error), file: source.path))
+            diagnostics.append(Workbooks.diagnostic(error, file: source.path))
             return nil
         }
         let table = read(text: text, path: source.path, name: source.name, specs: specs, diagnostics: &diagnostics, ignored: &ignored)

@@ -60,8 +60,8 @@ final class Workbooks {
             let path = Paths.join(folder, named)
             if let workbook = open(path, diagnostics: &diagnostics),
                let sheet = workbook.sheet(named: Workbooks.sheetNames(file)) {
-                for (other, kind) in [(csvPath, csvKind), (xlsxPath, xlsxKind)] where kind != .absent {
-                    diagnostics.append(Diagnostic(.bothForms(other, "\(named)（\(sheet.name)）"), file: other))
+                for (other, otherName, kind) in [(csvPath, file, csvKind), (xlsxPath, xlsxName, xlsxKind)] where kind != .absent {
+                    diagnostics.append(Diagnostic(.bothForms(otherName, "\(named)（\(sheet.name)）"), file: other))
                     return nil
                 }
                 return DataSource(path: path, name: sheet.name, sheet: (workbook, sheet))
@@ -69,13 +69,13 @@ final class Workbooks {
         }
         if xlsxKind != .absent {
             if csvKind != .absent {
-                diagnostics.append(Diagnostic(.bothForms(csvPath, xlsxName), file: xlsxPath))
+                diagnostics.append(Diagnostic(.bothForms(file, xlsxName), file: xlsxPath))
                 return nil
             }
             guard DataTable.present(xlsxPath, name: xlsxName, specs: specs, required: true, diagnostics: &diagnostics),
                   let workbook = open(xlsxPath, diagnostics: &diagnostics) else { return nil }
             guard let sheet = workbook.firstVisibleSheet else {
-                diagnostics.append(Diagnostic(.workbook(.noSheets), file: xlsxPath))
+                diagnostics.append(Workbooks.diagnostic(.noSheets, file: xlsxPath))
                 return nil
             }
             return DataSource(path: xlsxPath, name: xlsxName, sheet: (workbook, sheet))
@@ -95,7 +95,7 @@ final class Workbooks {
             guard let workbook = open(csvPath, diagnostics: &diagnostics) else { return nil }
             diagnostics.append(Diagnostic(.renamedWorkbook(file, xlsx: xlsxName), file: csvPath))
             guard let sheet = workbook.firstVisibleSheet else {
-                diagnostics.append(Diagnostic(.workbook(.noSheets), file: csvPath))
+                diagnostics.append(Workbooks.diagnostic(.noSheets, file: csvPath))
                 return nil
             }
             return DataSource(path: csvPath, name: file, sheet: (workbook, sheet))
@@ -112,7 +112,7 @@ final class Workbooks {
             do {
                 workbook = try Workbook(bytes: [UInt8](data))
             } catch {
-                diagnostics.append(Diagnostic(.workbook(error), file: path))
+                diagnostics.append(Workbooks.diagnostic(error, file: path))
             }
         case .tooLarge:
             diagnostics.append(DataTable.tooLarge(path, size: FileBytes.size(of: path) ?? Workbooks.maxWorkbookBytes + 1,
@@ -132,7 +132,8 @@ final class Workbooks {
     /// cell (`检查记录!C17`) with its value as the excerpt; a note on title rows left out.
     static func locate(_ diagnostics: inout [Diagnostic], from start: Int, source: DataSource, lines: SheetLines) {
         guard start <= diagnostics.count else { return }
-        for i in start..<diagnostics.count where diagnostics[i].file == source.path {
+        nameSheet(&diagnostics, from: start, source: source)
+        for i in start..<diagnostics.count where diagnostics[i].file == source.path && diagnostics[i].cell == nil {
             guard let line = diagnostics[i].line else { continue }
             let row = lines.row(line)
             var d = diagnostics[i]
@@ -156,6 +157,27 @@ final class Workbooks {
             note.cell = "\(lines.sheet)!A\(first)"
             diagnostics.insert(note, at: start)
         }
+    }
+}
+
+extension Workbooks {
+    /// Diagnostics about a whole sheet of the one workbook (from `start` on) name the sheet.
+    static func nameSheet(_ diagnostics: inout [Diagnostic], from start: Int, source: DataSource) {
+        guard let sheet = source.sheet, source.name == sheet.sheet.name, start <= diagnostics.count else { return }
+        for i in start..<diagnostics.count where diagnostics[i].file == source.path
+            && diagnostics[i].line == nil && diagnostics[i].cell == nil {
+            diagnostics[i].cell = sheet.sheet.name
+        }
+    }
+}
+
+extension Workbooks {
+    /// The diagnostic for a workbook that cannot be read; a formula without its value is
+    /// located at its cell.
+    static func diagnostic(_ error: WorkbookError, file: String) -> Diagnostic {
+        var diagnostic = Diagnostic(.workbook(error), file: file)
+        if case .formulaWithoutValue(let cell) = error { diagnostic.cell = cell }
+        return diagnostic
     }
 }
 
@@ -201,9 +223,11 @@ extension Diagnostic.Message {
             return .error("workbook.doctype", zh: "工作簿中的 \(part) 含有 DOCTYPE 或实体声明，Excel 不会写出这样的文件，已拒绝读取；请在 Excel 或 WPS 中重新保存",
                           en: "\(part) in the workbook has a DOCTYPE or entity declaration, which Excel never writes; it is refused, save the file again in Excel or WPS")
         case .formulaWithoutValue(let cell):
+            // Located at the cell (`检查记录!E4`), which the message therefore does not repeat.
+            _ = cell
             return .error("workbook.formula-without-value",
-                          zh: "单元格 \(cell) 是公式，但文件中没有它的计算结果（文件由程序生成，未在表格软件中保存过）；请在 Excel 或 WPS 中打开并保存一次",
-                          en: "cell \(cell) holds a formula without its computed value (the file was written by a program and never saved by a spreadsheet); open it in Excel or WPS and save it")
+                          zh: "此单元格是公式，但文件中没有它的计算结果（文件由程序生成，未在表格软件中保存过）；请在 Excel 或 WPS 中打开并保存一次",
+                          en: "this cell holds a formula without its computed value (the file was written by a program and never saved by a spreadsheet); open it in Excel or WPS and save it")
         case .noSheets:
             return .error("workbook.no-sheets", zh: "工作簿中没有可读的工作表（或只有隐藏的工作表）；请把数据放在第一个工作表中",
                           en: "the workbook has no sheet to read (or only hidden ones); put the data on its first sheet")

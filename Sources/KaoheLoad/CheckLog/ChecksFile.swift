@@ -61,7 +61,7 @@ enum ChecksFile {
                               options: options, sheets: sheets)
         let outcome = reading.scan(encoding: .utf8)
         if let error = sheets.firstError {
-            diagnostics.append(Diagnostic(.workbook(error), file: source.path))
+            diagnostics.append(Workbooks.diagnostic(error, file: source.path))
             return nil
         }
         var result: Result?

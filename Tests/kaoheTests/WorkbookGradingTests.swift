@@ -1,0 +1,34 @@
+import Foundation
+import Testing
+import KaoheKit
+import KaoheCLI
+
+/// The samples graded from workbooks made by openpyxl and LibreOffice (`Workbooks/make.py`):
+/// one workbook per data file, and one workbook holding every file as a sheet. The results are
+/// the CSV folder's, byte for byte (in JSON, evidence names the workbook's file or sheet).
+@Suite(.serialized) struct WorkbookGradingTests {
+    static let samples = ["demo-2025", "baoding-demo-2025"]
+    static let makers = ["openpyxl", "libreoffice", "one-workbook"]
+
+    static var cases: [(String, String)] { samples.flatMap { sample in makers.map { (sample, $0) } } }
+
+    @Test(arguments: cases) func gradeIsTheCSVFolders(sample: String, maker: String) {
+        let folder = "Tests/kaoheTests/Workbooks/\(sample)/\(maker)"
+        for format in ["text", "json"] {
+            let expected = Golden.run(["grade", "Samples/\(sample)", "--format", format])
+            let actual = Golden.run(["grade", folder, "--format", format])
+            #expect(actual.exitCode == 0, "\(actual.stderr)")
+            // Evidence names the file (`checks.csv:41`, `checks.xlsx:41`, `检查记录:41`); the rows are the same.
+            let evidence = #/"evidence": "[^":]*:/#
+            func unnamed(_ text: String) -> String { text.replacing(evidence, with: "\"evidence\": \"FILE:") }
+            #expect(unnamed(actual.stdout) == unnamed(expected.stdout), "\(folder) --format \(format)")
+            if format == "text" { #expect(actual.stdout == expected.stdout, "\(folder)") }
+        }
+    }
+
+    @Test func checkLocatesCellsInTheOneWorkbook() {
+        let output = Golden.run(["check", "Tests/kaoheTests/Workbooks/demo-2025/one-workbook"])
+        #expect(output.stdout.contains("考核台账.xlsx:单位!A1: warning:"), "\(output.stdout)")
+        #expect(output.stdout.contains("考核台账.xlsx:检查记录: warning:"), "\(output.stdout)")
+    }
+}
