@@ -145,6 +145,12 @@ final class Workbooks {
                 d.column = index + 1
                 d.cell = "\(lines.sheet)!\(SheetReader.name(row: row, column: index + 1))"
                 d.excerpt = index < fields.fields.count ? fields.fields[index] : ""
+                if d.code == "row.field-count" {
+                    // Rows of a sheet are as wide as its header: a longer one has cells past it.
+                    let message = Diagnostic.Message.dataInUnnamedColumn(index + 1)
+                    d.code = message.code
+                    d.message = message.text
+                }
             } else {
                 d.column = nil
                 d.cell = "\(lines.sheet)!\(row):\(row)"

@@ -140,9 +140,9 @@ import Foundation
     }
 
     @Test func cellReferences() {
-        #expect(SheetReader.reference(Array("C17".utf8))! == (17, 3))
-        #expect(SheetReader.reference(Array("XFD1048576".utf8))! == (1_048_576, 16_384))
-        #expect(SheetReader.reference(Array("17".utf8)) == nil)
+        #expect(SheetReader.reference(Array("C17".utf8)[...])! == (17, 3))
+        #expect(SheetReader.reference(Array("XFD1048576".utf8)[...])! == (1_048_576, 16_384))
+        #expect(SheetReader.reference(Array("17".utf8)[...]) == nil)
         #expect(SheetReader.letters(1) == "A" && SheetReader.letters(26) == "Z" && SheetReader.letters(27) == "AA")
         #expect(SheetReader.letters(16_384) == "XFD")
     }

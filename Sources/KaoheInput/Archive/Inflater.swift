@@ -206,22 +206,48 @@ package final class Inflater {
     }
 
     /// Decodes symbols until the block ends (true) or the output reaches `limit` (false).
+    ///
+    /// The bit buffer, the input and output positions are kept in locals for the loop (stored
+    /// back on every way out); the refill near the end of the input goes through ``slowRefill(_:)``.
     private func decode(_ p: UnsafePointer<UInt8>, limit: Int) throws(InflateError) -> Bool {
-        let litlen = self.litlen, dist = self.dist, out = self.out
+        let litlen = self.litlen, dist = self.dist, out = self.out, inEnd = self.inEnd
         let litMask = UInt64((1 << Inflater.litlenBits) - 1)
         let distMask = UInt64((1 << Inflater.distBits) - 1)
         var pos = outPos
-        defer { outPos = pos }
+        var bitbuf = self.bitbuf, bitcount = self.bitcount, inPos = self.inPos
+        defer {
+            outPos = pos
+            self.bitbuf = bitbuf
+            self.bitcount = bitcount
+            self.inPos = inPos
+        }
         while pos < limit {
-            refill(p)
-            if padded > 8 { throw .truncated }
+            // At least 56 bits: a length and a distance with their extra bits need 48.
+            if inPos + 8 <= inEnd {
+                let word = UInt64(littleEndian: UnsafeRawPointer(p + inPos).loadUnaligned(as: UInt64.self))
+                bitbuf |= word << UInt64(bitcount)
+                inPos += (63 - bitcount) >> 3
+                bitcount |= 56
+            } else {
+                self.bitbuf = bitbuf
+                self.bitcount = bitcount
+                self.inPos = inPos
+                slowRefill(p)
+                bitbuf = self.bitbuf
+                bitcount = self.bitcount
+                inPos = self.inPos
+                if padded > 8 { throw .truncated }
+            }
             var entry = litlen[Int(bitbuf & litMask)]
             if entry & 0x2000 != 0 {
-                drop(Inflater.litlenBits)
-                let sub = Int((entry >> 8) & 0x0F)
-                entry = litlen[Int(entry >> 16) + Int(bits(sub))]
+                bitbuf >>= UInt64(Inflater.litlenBits)
+                bitcount -= Inflater.litlenBits
+                let sub = UInt64((entry >> 8) & 0x0F)
+                entry = litlen[Int(entry >> 16) + Int(bitbuf & ((1 << sub) - 1))]
             }
-            drop(Int(entry & 0xFF))
+            let used = UInt64(entry & 0xFF)
+            bitbuf >>= used
+            bitcount -= Int(used)
             let tag = (entry >> 8) & 0xFF
             if tag == 0x80 {
                 out[pos] = UInt8(truncatingIfNeeded: entry >> 16)
@@ -232,20 +258,25 @@ package final class Inflater {
                 if tag == 0x40 { return true }
                 throw .badSymbol
             }
-            let length = Int(entry >> 16) + Int(bits(Int(tag)))
-            drop(Int(tag))
+            let extra = UInt64(tag)
+            let length = Int(entry >> 16) + Int(bitbuf & ((1 << extra) - 1))
+            bitbuf >>= extra
+            bitcount -= Int(extra)
             var dEntry = dist[Int(bitbuf & distMask)]
             if dEntry & 0x2000 != 0 {
-                drop(Inflater.distBits)
-                let sub = Int((dEntry >> 8) & 0x0F)
-                dEntry = dist[Int(dEntry >> 16) + Int(bits(sub))]
+                bitbuf >>= UInt64(Inflater.distBits)
+                bitcount -= Inflater.distBits
+                let sub = UInt64((dEntry >> 8) & 0x0F)
+                dEntry = dist[Int(dEntry >> 16) + Int(bitbuf & ((1 << sub) - 1))]
             }
-            drop(Int(dEntry & 0xFF))
-            let dTag = Int((dEntry >> 8) & 0xFF)
+            let dUsed = UInt64(dEntry & 0xFF)
+            bitbuf >>= dUsed
+            bitcount -= Int(dUsed)
+            let dTag = UInt64((dEntry >> 8) & 0xFF)
             if dTag >= 0x10 { throw .badSymbol }
-            if bitcount < dTag { refill(p) }
-            let distance = Int(dEntry >> 16) + Int(bits(dTag))
-            drop(dTag)
+            let distance = Int(dEntry >> 16) + Int(bitbuf & ((1 << dTag) - 1))
+            bitbuf >>= dTag
+            bitcount -= Int(dTag)
             if bitcount < 0 { throw .truncated }
             guard distance <= pos else { throw .distanceTooFar }
             var src = pos - distance

@@ -53,7 +53,7 @@ extension CivilDate {
 /// Reads a worksheet one row at a time as it is inflated: rows with their cells, by row
 /// number; empty rows and cells are not given.
 package final class SheetReader {
-    private var xml: XMLReader
+    private let xml: XMLReader
     private let workbook: Workbook
     package let sheet: Workbook.Sheet
     private var lastRow = 0
@@ -107,8 +107,8 @@ package final class SheetReader {
             case .start where xml.named("mergeCell"):
                 if let ref = xml.attributeString("ref") {
                     let ends = ref.split(separator: ":")
-                    if let first = ends.first.flatMap({ SheetReader.reference(Array($0.utf8)) }),
-                       let last = ends.last.flatMap({ SheetReader.reference(Array($0.utf8)) }) {
+                    if let first = ends.first.flatMap({ SheetReader.reference(Array($0.utf8)[...]) }),
+                       let last = ends.last.flatMap({ SheetReader.reference(Array($0.utf8)[...]) }) {
                         merged.append((first, last))
                     }
                 }
@@ -117,6 +117,20 @@ package final class SheetReader {
             }
         }
         return nil
+    }
+
+    /// How a cell's value is stored (its `t` attribute).
+    private enum CellType { case number, shared, inline, formulaText, boolean, error, isoDate }
+
+    private func cellType() -> CellType {
+        guard xml.attribute("t") != nil else { return .number }
+        if xml.attribute("t", is: "s") { return .shared }
+        if xml.attribute("t", is: "inlineStr") { return .inline }
+        if xml.attribute("t", is: "str") { return .formulaText }
+        if xml.attribute("t", is: "b") { return .boolean }
+        if xml.attribute("t", is: "e") { return .error }
+        if xml.attribute("t", is: "d") { return .isoDate }
+        return .number
     }
 
     /// The cells of the row just started, up to its end.
@@ -140,10 +154,10 @@ package final class SheetReader {
                     column += 1
                 }
                 guard column <= 16_384 else { throw .badCellReference(part: sheet.part, "\(row)") }
-                let type = xml.attributeString("t") ?? "n"
+                let type = cellType()
                 let style = xml.attribute("s").flatMap(SheetReader.integer) ?? 0
                 if xml.selfClosing { continue }
-                if let value = try readCell(type: type, style: style, at: SheetReader.name(row: row, column: column)) {
+                if let value = try readCell(type: type, style: style, row: row, column: column) {
                     cells.append(SheetCell(column: column, value: value))
                 }
             default:
@@ -152,10 +166,15 @@ package final class SheetReader {
         }
     }
 
+    /// The bytes of the current cell's `<v>` and of its inline string, reused from cell to cell.
+    private var valueBytes: [UInt8] = []
+    private var inlineBytes: [UInt8] = []
+
     /// The value of the cell just started; nil when it is empty.
-    private func readCell(type: String, style: Int, at cell: String) throws(WorkbookError) -> CellValue? {
-        var value: [UInt8]?
-        var inline: [UInt8]?
+    private func readCell(type: CellType, style: Int, row: Int, column: Int) throws(WorkbookError) -> CellValue? {
+        valueBytes.removeAll(keepingCapacity: true)
+        inlineBytes.removeAll(keepingCapacity: true)
+        var hasValue = false, hasInline = false
         var formula = false
         while true {
             switch try xml.next() {
@@ -163,19 +182,22 @@ package final class SheetReader {
                 throw .malformedXML(part: sheet.part, offset: 0)
             case .end:
                 if xml.named("c") {
-                    if formula && (value ?? []).isEmpty && inline == nil {
-                        throw .formulaWithoutValue(cell: "\(sheet.name)!\(cell)")
+                    if formula && valueBytes.isEmpty && !hasInline {
+                        throw .formulaWithoutValue(cell: "\(sheet.name)!\(SheetReader.name(row: row, column: column))")
                     }
-                    return try make(type: type, style: style, value: value, inline: inline)
+                    return try make(type: type, style: style, value: hasValue ? valueBytes : nil, inline: hasInline ? inlineBytes : nil)
                 }
             case .start:
                 if xml.named("v") {
-                    value = try xml.elementText()
+                    hasValue = true
+                    valueBytes.removeAll(keepingCapacity: true)
+                    try xml.appendElementText(to: &valueBytes)
                 } else if xml.named("f") {
                     formula = true
                     try xml.skipElement()
                 } else if xml.named("is") {
-                    inline = try inlineText()
+                    hasInline = true
+                    try inlineText(into: &inlineBytes)
                 } else {
                     try xml.skipElement()
                 }
@@ -186,41 +208,40 @@ package final class SheetReader {
     }
 
     /// The text of an inline string (`<is>`), its runs joined, phonetic runs left out.
-    private func inlineText() throws(WorkbookError) -> [UInt8] {
-        if xml.selfClosing { return [] }
-        var all: [UInt8] = []
+    private func inlineText(into all: inout [UInt8]) throws(WorkbookError) {
+        if xml.selfClosing { return }
         while true {
             switch try xml.next() {
             case .eof: throw .malformedXML(part: sheet.part, offset: 0)
-            case .end where xml.named("is"): return all
+            case .end where xml.named("is"): return
             case .start where xml.named("rPh"): try xml.skipElement()
-            case .start where xml.named("t"): all += try xml.elementText()
+            case .start where xml.named("t"): try xml.appendElementText(to: &all)
             default: break
             }
         }
     }
 
-    private func make(type: String, style: Int, value: [UInt8]?, inline: [UInt8]?) throws(WorkbookError) -> CellValue? {
+    private func make(type: CellType, style: Int, value: [UInt8]?, inline: [UInt8]?) throws(WorkbookError) -> CellValue? {
         switch type {
-        case "inlineStr":
+        case .inline:
             guard let inline, !inline.isEmpty else { return nil }
             return .text(String(decoding: inline, as: UTF8.self))
-        case "s":
+        case .shared:
             guard let value else { return nil }
-            guard let index = SheetReader.integer(value), index < workbook.sharedStrings.count else {
+            guard let index = SheetReader.integer(value[...]), index < workbook.sharedStrings.count else {
                 throw .malformedXML(part: sheet.part, offset: 0)
             }
             let text = workbook.sharedStrings[index]
             return text.isEmpty ? nil : .text(text)
-        case "str":
+        case .formulaText:
             guard let value, !value.isEmpty else { return nil }
             return .text(String(decoding: value, as: UTF8.self))
-        case "b":
+        case .boolean:
             guard let value, !value.isEmpty else { return nil }
             return .bool(value == [0x31] || value.elementsEqual("true".utf8))
-        case "e":
+        case .error:
             return .error(String(decoding: value ?? [], as: UTF8.self))
-        case "d":
+        case .isoDate:
             guard let value, !value.isEmpty else { return nil }
             let text = String(decoding: value, as: UTF8.self)
             let datePart = text.prefix(10)
@@ -229,9 +250,12 @@ package final class SheetReader {
             let time = text.dropFirst(11).split(separator: ":").map { Double($0) ?? 0 }
             if time.count >= 2 { seconds = Int(time[0] * 3600 + time[1] * 60 + (time.count > 2 ? time[2] : 0)) }
             return .date(date, seconds: seconds, serial: text)
-        default:
+        case .number:
             guard let value, !value.isEmpty else { return nil }
-            let text = String(decoding: value, as: UTF8.self).trimmingCharacters(in: .whitespaces)
+            var bytes = value[...]
+            while let first = bytes.first, XMLReader.isSpace(first) { bytes = bytes.dropFirst() }
+            while let last = bytes.last, XMLReader.isSpace(last) { bytes = bytes.dropLast() }
+            let text = String(decoding: bytes, as: UTF8.self)
             if style < workbook.dateStyles.count, workbook.dateStyles[style], let serial = Double(text) {
                 let (date, seconds) = ExcelDate.date(serial: serial, date1904: workbook.date1904)
                 return .date(date, seconds: seconds, serial: text)
@@ -240,7 +264,7 @@ package final class SheetReader {
         }
     }
 
-    static func integer(_ bytes: [UInt8]) -> Int? {
+    static func integer(_ bytes: ArraySlice<UInt8>) -> Int? {
         guard !bytes.isEmpty, bytes.count <= 12 else { return nil }
         var value = 0
         for b in bytes {
@@ -250,18 +274,20 @@ package final class SheetReader {
         return value
     }
 
-    /// `C17` → row 17, column 3.
-    package static func reference(_ bytes: [UInt8]) -> (row: Int, column: Int)? {
+    /// `C17` → row 17, column 3 (a `$` before the row is allowed).
+    package static func reference(_ bytes: ArraySlice<UInt8>) -> (row: Int, column: Int)? {
         var column = 0
-        var i = 0
-        while i < bytes.count, i < 3 {
-            let b = bytes[i] & ~0x20
-            guard b >= 65 && b <= 90 else { break }
-            column = column * 26 + Int(b - 64)
-            i += 1
+        var letters = 0
+        var rest = bytes
+        while let b = rest.first, letters < 3 {
+            let upper = b & ~0x20
+            guard upper >= 65 && upper <= 90 else { break }
+            column = column * 26 + Int(upper - 64)
+            letters += 1
+            rest = rest.dropFirst()
         }
-        if i < bytes.count && bytes[i] == 0x24 { i += 1 }  // `$`
-        guard column > 0, let row = integer(Array(bytes[i...])), row > 0 else { return nil }
+        if rest.first == 0x24 { rest = rest.dropFirst() }
+        guard column > 0, let row = integer(rest), row > 0 else { return nil }
         return (row, column)
     }
 

@@ -23,7 +23,7 @@ package enum WorkbookError: Error, Equatable, Sendable {
 /// instructions and the XML declaration are skipped; CDATA is text; a DOCTYPE (and so any
 /// entity declaration) is refused. Bytes come in chunks from `source`; no token may be larger
 /// than ``maxToken``.
-package struct XMLReader {
+package final class XMLReader {
     package enum Event: Equatable { case start, end, text, eof }
 
     package static let maxToken = 16 << 20
@@ -37,14 +37,21 @@ package struct XMLReader {
     private var chunk: [UInt8] = []
     let part: String
 
+    // The current token is kept as ranges of `buffer` (valid until the next event), so that
+    // reading a tag or a text allocates nothing unless it holds a reference to unescape.
+    private var nameRange = 0..<0
+    private var attributeRanges: [(name: Range<Int>, value: Range<Int>, unescaped: Int)] = []
+    /// Unescaped values of attributes (and text) that held references, indexed by `unescaped`.
+    private var unescapedValues: [[UInt8]] = []
+    private var textRange = 0..<0
+    private var textUnescaped = -1
+
     /// The element's local name (its prefix dropped) after `.start` and `.end`.
-    package private(set) var name: [UInt8] = []
-    /// After `.start`: its attributes, local names and unescaped values.
-    package private(set) var attributes: [(name: [UInt8], value: [UInt8])] = []
+    package var name: [UInt8] { Array(buffer[nameRange]) }
     /// After `.start`: whether the element closed itself (`<c/>`); no `.end` follows it.
     package private(set) var selfClosing = false
     /// After `.text`: the unescaped text.
-    package private(set) var text: [UInt8] = []
+    package var text: [UInt8] { textUnescaped >= 0 ? unescapedValues[textUnescaped] : Array(buffer[textRange]) }
 
     /// A reader of `part` whose bytes `source` gives, replacing its argument with the next
     /// chunk and returning false at the end.
@@ -54,7 +61,7 @@ package struct XMLReader {
     }
 
     /// A reader of bytes given whole.
-    package init(part: String, bytes: [UInt8]) {
+    package convenience init(part: String, bytes: [UInt8]) {
         var given = false
         self.init(part: part) { (chunk: inout [UInt8]) throws(WorkbookError) -> Bool in
             if given { return false }
@@ -65,9 +72,10 @@ package struct XMLReader {
     }
 
     /// The value of attribute `name` (a local name), if present.
-    package func attribute(_ name: StaticString) -> [UInt8]? {
-        let wanted = UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount)
-        for attribute in attributes where attribute.name.elementsEqual(wanted) { return attribute.value }
+    package func attribute(_ name: StaticString) -> ArraySlice<UInt8>? {
+        for attribute in attributeRanges where equal(attribute.name, name) {
+            return attribute.unescaped >= 0 ? unescapedValues[attribute.unescaped][...] : buffer[attribute.value]
+        }
         return nil
     }
 
@@ -75,15 +83,35 @@ package struct XMLReader {
         attribute(name).map { String(decoding: $0, as: UTF8.self) }
     }
 
+    /// Whether attribute `name` is present with the value `value`.
+    package func attribute(_ name: StaticString, is value: StaticString) -> Bool {
+        guard let found = attribute(name) else { return false }
+        return found.elementsEqual(UnsafeBufferPointer(start: value.utf8Start, count: value.utf8CodeUnitCount))
+    }
+
     /// Whether the current element's local name is `wanted`.
-    package func named(_ wanted: StaticString) -> Bool {
-        name.elementsEqual(UnsafeBufferPointer(start: wanted.utf8Start, count: wanted.utf8CodeUnitCount))
+    package func named(_ wanted: StaticString) -> Bool { equal(nameRange, wanted) }
+
+    private func equal(_ range: Range<Int>, _ wanted: StaticString) -> Bool {
+        guard range.count == wanted.utf8CodeUnitCount else { return false }
+        let start = wanted.utf8Start
+        var i = 0
+        for index in range {
+            if buffer[index] != start[i] { return false }
+            i += 1
+        }
+        return true
+    }
+
+    /// Appends the current text (after `.text`) to `out`.
+    package func appendText(to out: inout [UInt8]) {
+        if textUnescaped >= 0 { out += unescapedValues[textUnescaped] } else { out += buffer[textRange] }
     }
 
     private func malformed() -> WorkbookError { .malformedXML(part: part, offset: dropped + pos) }
 
     /// Makes at least `count` bytes available from `pos` if the part has them; false if not.
-    private mutating func ensure(_ count: Int) throws(WorkbookError) -> Bool {
+    private func ensure(_ count: Int) throws(WorkbookError) -> Bool {
         while buffer.count - pos < count {
             if atEnd { return false }
             if pos > 0 {
@@ -102,20 +130,18 @@ package struct XMLReader {
     }
 
     /// The index of the first `byte` at or after `from`, reading more as needed.
-    private mutating func find(_ byte: UInt8, from: Int) throws(WorkbookError) -> Int? {
+    private func find(_ byte: UInt8, from: Int) throws(WorkbookError) -> Int? {
         var at = from
         while true {
-            while pos + at < buffer.count {
-                if buffer[pos + at] == byte { return at }
-                at += 1
-            }
+            if pos + at < buffer.count, let hit = buffer[(pos + at)...].firstIndex(of: byte) { return hit - pos }
+            at = max(at, buffer.count - pos)
             if at > XMLReader.maxToken { throw malformed() }
             guard try ensure(at + 1) else { return nil }
         }
     }
 
     /// The index of `pattern` at or after `from`.
-    private mutating func find(_ pattern: [UInt8], from: Int) throws(WorkbookError) -> Int? {
+    private func find(_ pattern: [UInt8], from: Int) throws(WorkbookError) -> Int? {
         var at = from
         while let hit = try find(pattern[0], from: at) {
             guard try ensure(hit + pattern.count) else { return nil }
@@ -126,13 +152,19 @@ package struct XMLReader {
     }
 
     /// The next event.
-    package mutating func next() throws(WorkbookError) -> Event {
+    package func next() throws(WorkbookError) -> Event {
+        unescapedValues.removeAll(keepingCapacity: true)
+        textUnescaped = -1
         while true {
             guard try ensure(1) else { return .eof }
             if buffer[pos] != 0x3C {
                 // Text up to the next `<`.
                 let end = try find(0x3C, from: 0) ?? (buffer.count - pos)
-                text = try XMLReader.unescape(buffer[pos..<(pos + end)], part: part)
+                textRange = pos..<(pos + end)
+                if buffer[textRange].contains(0x26) {
+                    unescapedValues.append(try XMLReader.unescape(buffer[textRange], part: part))
+                    textUnescaped = unescapedValues.count - 1
+                }
                 pos += end
                 return .text
             }
@@ -147,7 +179,7 @@ package struct XMLReader {
                     pos += end + 3
                 } else if try ensure(9), buffer[(pos + 2)..<(pos + 9)].elementsEqual("[CDATA[".utf8) {
                     guard let end = try find(Array("]]>".utf8), from: 9) else { throw malformed() }
-                    text = Array(buffer[(pos + 9)..<(pos + end)])
+                    textRange = (pos + 9)..<(pos + end)
                     pos += end + 3
                     return .text
                 } else {
@@ -155,7 +187,7 @@ package struct XMLReader {
                 }
             case 0x2F:  // </name>
                 guard let end = try find(0x3E, from: 2) else { throw malformed() }
-                name = XMLReader.localName(buffer[(pos + 2)..<(pos + end)])
+                nameRange = localName((pos + 2)..<(pos + end))
                 pos += end + 1
                 return .end
             default:
@@ -166,7 +198,7 @@ package struct XMLReader {
     }
 
     /// Skips to the end of the element just started (its children included).
-    package mutating func skipElement() throws(WorkbookError) {
+    package func skipElement() throws(WorkbookError) {
         if selfClosing { return }
         var depth = 1
         while depth > 0 {
@@ -180,22 +212,27 @@ package struct XMLReader {
     }
 
     /// The text of the element just started, up to its end (text of children included).
-    package mutating func elementText() throws(WorkbookError) -> [UInt8] {
-        if selfClosing { return [] }
+    package func elementText() throws(WorkbookError) -> [UInt8] {
         var all: [UInt8] = []
+        try appendElementText(to: &all)
+        return all
+    }
+
+    /// Appends the text of the element just started, up to its end, to `all`.
+    package func appendElementText(to all: inout [UInt8]) throws(WorkbookError) {
+        if selfClosing { return }
         var depth = 1
         while depth > 0 {
             switch try next() {
             case .start: if !selfClosing { depth += 1 }
             case .end: depth -= 1
-            case .text: all += text
+            case .text: appendText(to: &all)
             case .eof: throw malformed()
             }
         }
-        return all
     }
 
-    private mutating func readStartTag() throws(WorkbookError) {
+    private func readStartTag() throws(WorkbookError) {
         // Find the closing `>` outside quoted attribute values.
         var at = 1
         var quote: UInt8 = 0
@@ -221,15 +258,15 @@ package struct XMLReader {
         var i = pos + 1
         let stop = selfClosing ? end - 1 : end
         while i < stop && !XMLReader.isSpace(buffer[i]) { i += 1 }
-        name = XMLReader.localName(buffer[(pos + 1)..<i])
-        guard !name.isEmpty else { throw malformed() }
-        attributes.removeAll(keepingCapacity: true)
+        nameRange = localName((pos + 1)..<i)
+        guard !nameRange.isEmpty else { throw malformed() }
+        attributeRanges.removeAll(keepingCapacity: true)
         while i < stop {
             while i < stop && XMLReader.isSpace(buffer[i]) { i += 1 }
             if i >= stop { break }
             let nameStart = i
             while i < stop && buffer[i] != 0x3D && !XMLReader.isSpace(buffer[i]) { i += 1 }
-            let attributeName = XMLReader.localName(buffer[nameStart..<i])
+            let attributeName = localName(nameStart..<i)
             while i < stop && XMLReader.isSpace(buffer[i]) { i += 1 }
             guard i < stop, buffer[i] == 0x3D else { throw malformed() }
             i += 1
@@ -240,20 +277,34 @@ package struct XMLReader {
             i = valueStart
             while i < stop && buffer[i] != q { i += 1 }
             guard i < stop else { throw malformed() }
-            attributes.append((attributeName, try XMLReader.unescape(buffer[valueStart..<i], part: part)))
+            var unescaped = -1
+            if buffer[valueStart..<i].contains(0x26) {
+                unescapedValues.append(try XMLReader.unescape(buffer[valueStart..<i], part: part))
+                unescaped = unescapedValues.count - 1
+            }
+            attributeRanges.append((attributeName, valueStart..<i, unescaped))
             i += 1
         }
         pos = end + 1
     }
 
-    static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
-
-    static func localName(_ raw: ArraySlice<UInt8>) -> [UInt8] {
-        var slice = raw
-        while let last = slice.last, isSpace(last) { slice = slice.dropLast() }
-        if let colon = slice.lastIndex(of: 0x3A) { return Array(slice[(colon + 1)...]) }
-        return Array(slice)
+    /// The local name in `range` of the buffer: trailing spaces and any prefix (`x:`) dropped.
+    private func localName(_ range: Range<Int>) -> Range<Int> {
+        var upper = range.upperBound
+        while upper > range.lowerBound && XMLReader.isSpace(buffer[upper - 1]) { upper -= 1 }
+        var lower = range.lowerBound
+        var i = upper
+        while i > lower {
+            if buffer[i - 1] == 0x3A {
+                lower = i
+                break
+            }
+            i -= 1
+        }
+        return lower..<upper
     }
+
+    static func isSpace(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
 
     /// Text with its entity and character references replaced.
     static func unescape(_ raw: ArraySlice<UInt8>, part: String) throws(WorkbookError) -> [UInt8] {
