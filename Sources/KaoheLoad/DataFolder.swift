@@ -81,10 +81,12 @@ public enum DataFolder {
         let workbooks = Workbooks(folder: folder, named: manifest.workbook)
         if let named = manifest.workbook { loaded.inputPaths.append(Paths.join(folder, named)) }
         loaded.inputPaths += dataFiles.dropFirst().map { Paths.join(folder, String($0.dropLast(4)) + ".xlsx") }
+        var sources: [String: DataSource] = [:]
         func read(_ name: String, _ specs: [ColumnSpec], required: Bool) -> DataTable? {
             guard let source = workbooks.source(name, specs: specs, required: required, diagnostics: &diagnostics) else {
                 return nil
             }
+            sources[name] = source
             return DataTable.read(source: source, specs: specs, diagnostics: &diagnostics, ignored: &quality.ignoredColumns)
         }
 
@@ -141,7 +143,15 @@ public enum DataFolder {
                 diagnostics.append(Diagnostic(.registerNotUsed(kind), file: table.path))
             }
         }
+        let completenessStart = diagnostics.count
         Completeness.check(dataset, folder: folder, attempted: attempted, diagnostics: &diagnostics)
+        // A missing score or survey row is reported on the file or sheet the rows were read from.
+        for i in completenessStart..<diagnostics.count {
+            let file = diagnostics[i].category == "survey" ? files.survey : files.scores
+            guard let source = sources[file], source.sheet != nil else { continue }
+            diagnostics[i].file = source.path
+            Workbooks.nameSheet(&diagnostics, from: i, source: source, count: 1)
+        }
         dataset.quality = quality
         loaded.dataset = dataset
         loaded.quality = quality

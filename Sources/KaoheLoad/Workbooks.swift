@@ -168,9 +168,10 @@ final class Workbooks {
 
 extension Workbooks {
     /// Diagnostics about a whole sheet of the one workbook (from `start` on) name the sheet.
-    static func nameSheet(_ diagnostics: inout [Diagnostic], from start: Int, source: DataSource) {
+    static func nameSheet(_ diagnostics: inout [Diagnostic], from start: Int, source: DataSource, count: Int? = nil) {
         guard let sheet = source.sheet, source.name == sheet.sheet.name, start <= diagnostics.count else { return }
-        for i in start..<diagnostics.count where diagnostics[i].file == source.path
+        let end = count.map { min(diagnostics.count, start + $0) } ?? diagnostics.count
+        for i in start..<end where diagnostics[i].file == source.path
             && diagnostics[i].line == nil && diagnostics[i].cell == nil {
             diagnostics[i].cell = sheet.sheet.name
         }

@@ -39,7 +39,7 @@ public func fuzzWorkbook(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         total += chunk.count
     }
 
-    var xml = XMLReader(part: "f.xml", bytes: bytes)
+    let xml = XMLReader(part: "f.xml", bytes: bytes)
     var events = 0
     while events < 100_000, let event = try? xml.next(), event != .eof { events += 1 }
     return 0

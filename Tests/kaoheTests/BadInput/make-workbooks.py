@@ -185,3 +185,19 @@ assessment.json5: line 1 is
 | {year: 2025, title: "测试年度", criteria: "../_criteria/mini.json5", workbook: "台账.xlsx"}
 """, {})
 print("made")
+
+case("scores.missing-2", """# One workbook named by assessment.json5 whose 得分 sheet has no row for U2 (reported on the
+# sheet), and a deduction in a checks cell that is not a number (reported at the cell).
+shown as scores-missing-in-workbook
+codes field.not-a-number
+assessment.json5: line 1 is
+| {year: 2025, title: "测试年度", criteria: "../_criteria/mini.json5", workbook: "台账.xlsx"}
+units.csv: delete
+checks.csv: delete
+scores.csv: delete
+events.csv: delete
+survey.csv: delete
+""", {"台账.xlsx": book([("单位", rows("units.csv")),
+                        ("检查记录", rows("checks.csv", [["2025-01-09", "U1", "a1", "fail", "两分", "", ""]])),
+                        ("得分", rows("scores.csv")[:2]), ("events", rows("events.csv")), ("民意调查", rows("survey.csv"))])})
+print("made scores.missing-2")
