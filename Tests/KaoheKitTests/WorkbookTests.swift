@@ -147,3 +147,17 @@ import Foundation
         #expect(SheetReader.letters(16_384) == "XFD")
     }
 }
+
+@Suite struct SheetLinesTests {
+    @Test func rowsBelowLineBreaks() {
+        let lines = SheetLines()
+        lines.note(line: 1, row: 1)
+        lines.note(line: 2, row: 2)
+        lines.note(line: 5, row: 4)   // row 3 held a line break
+        lines.note(line: 6, row: 5)
+        lines.note(line: 9, row: 9)   // a gap of empty rows brings them level again
+        #expect([1, 2, 5, 6, 7, 9, 12].map(lines.row) == [1, 2, 4, 5, 6, 9, 12])
+        #expect(lines.shifted)
+        #expect(!SheetLines().shifted)
+    }
+}

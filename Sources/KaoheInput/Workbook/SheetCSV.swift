@@ -178,13 +178,17 @@ package final class SheetLines: @unchecked Sendable {
         if shifts.last?.shift != shift { shifts.append((line, shift)) }
     }
 
+    /// Whether some CSV line is not its sheet row's number.
+    package var shifted: Bool { shifts.contains { $0.shift != 0 } }
+
     /// The sheet row of CSV line `line`.
     package func row(_ line: Int) -> Int {
-        var shift = 0
-        for entry in shifts {
-            if entry.line > line { break }
-            shift = entry.shift
+        // The last shift starting at or before `line`.
+        var low = 0, high = shifts.count
+        while low < high {
+            let middle = (low + high) / 2
+            if shifts[middle].line <= line { low = middle + 1 } else { high = middle }
         }
-        return line - shift
+        return low == 0 ? line : line - shifts[low - 1].shift
     }
 }

@@ -84,6 +84,14 @@ enum ChecksFile {
         }
         if let lines = sheets.lines {
             Workbooks.locate(&diagnostics, from: start, source: source, lines: lines)
+            if lines.shifted, var mapped = result {
+                // Evidence and repeated rows by sheet row, as diagnostics are.
+                mapped.failures.mapLines(lines.row)
+                mapped.duplicates = mapped.duplicates.map {
+                    DuplicateRow(source: SourceRef(file: $0.source.file, line: lines.row($0.source.line)), firstLine: lines.row($0.firstLine))
+                }
+                result = mapped
+            }
         }
         return result
     }

@@ -48,12 +48,14 @@ def case(name, change, files):
 
 checks = book([("检查记录", rows("checks.csv"))])
 
-case("workbook.title-rows", """# checks.xlsx in place of checks.csv, a merged title row above the header (a note), and a
-# result that is not one (located as the cell, with its value).
+titled = [["2025年检查记录"]] + rows("checks.csv", [["2025-01-09", "U1", "a1", "failed", "", "", ""]])
+titled[3][5] = "栏目未更新\n已通知整改"
+case("workbook.title-rows", """# checks.xlsx in place of checks.csv, a merged title row above the header (a note), a note
+# with a line break, and a result that is not one (located as the cell, with its value).
 shown as workbook-title-rows
 codes checks.bad-result
 checks.csv: delete
-""", {"checks.xlsx": book([("检查记录", [["2025年检查记录"]] + rows("checks.csv", [["2025-01-09", "U1", "a1", "failed", "", "", ""]]))])})
+""", {"checks.xlsx": book([("检查记录", titled)])})
 
 wb = openpyxl.Workbook()
 ws = wb.active
