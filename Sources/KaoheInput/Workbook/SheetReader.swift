@@ -123,14 +123,16 @@ package final class SheetReader {
     private enum CellType { case number, shared, inline, formulaText, boolean, error, isoDate }
 
     private func cellType() -> CellType {
-        guard xml.attribute("t") != nil else { return .number }
-        if xml.attribute("t", is: "s") { return .shared }
-        if xml.attribute("t", is: "inlineStr") { return .inline }
-        if xml.attribute("t", is: "str") { return .formulaText }
-        if xml.attribute("t", is: "b") { return .boolean }
-        if xml.attribute("t", is: "e") { return .error }
-        if xml.attribute("t", is: "d") { return .isoDate }
-        return .number
+        guard let t = xml.attribute("t"), let first = t.first else { return .number }
+        switch (t.count, first) {
+        case (1, 0x73): return .shared        // s
+        case (1, 0x62): return .boolean       // b
+        case (1, 0x65): return .error         // e
+        case (1, 0x64): return .isoDate       // d
+        case (3, 0x73): return t.elementsEqual("str".utf8) ? .formulaText : .number
+        case (9, 0x69): return t.elementsEqual("inlineStr".utf8) ? .inline : .number
+        default: return .number
+        }
     }
 
     /// The cells of the row just started, up to its end.
