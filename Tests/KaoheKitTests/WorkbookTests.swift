@@ -75,6 +75,32 @@ import Foundation
         #expect([1, 2, 5, 7].map(source.lines.row) == [1, 2, 5, 6])
     }
 
+    /// The text read in small pieces, as the streamed check log reads it (written by a second
+    /// thread), is the text read whole.
+    @Test(arguments: ["cells.xlsx", "handmade.xlsx"]) func streamedTextIsTheWholeText(name: String) throws {
+        let workbook = try open(name)
+        for sheet in workbook.sheets {
+            let whole = try SheetCSVSource(workbook: workbook, sheet: sheet)
+            let text = whole.text(limit: 1 << 20)
+            let streamed = try SheetCSVSource(workbook: workbook, sheet: sheet)
+            var bytes: [UInt8] = []
+            var piece = [UInt8](repeating: 0, count: 7)
+            while true {
+                let got = piece.withUnsafeMutableBufferPointer { buffer in buffer.baseAddress.map { streamed.read(into: $0, count: 7) } ?? 0 }
+                if got == 0 { break }
+                bytes += piece[0..<got]
+            }
+            #expect(streamed.error == whole.error, "\(sheet.name)")
+            if whole.error == nil { #expect(String(decoding: bytes, as: UTF8.self) == text, "\(sheet.name)") }
+            #expect(streamed.lines.titleRows == whole.lines.titleRows)
+        }
+        // A reading given up half-way stops its thread.
+        let sheet = try #require(workbook.sheets.first)
+        let abandoned = try SheetCSVSource(workbook: workbook, sheet: sheet)
+        var one: UInt8 = 0
+        _ = abandoned.read(into: &one, count: 1)
+    }
+
     @Test func doctypeIsRefused() {
         #expect(throws: WorkbookError.doctype(part: "xl/sharedStrings.xml")) { try open("doctype.xlsx") }
     }

@@ -27,6 +27,19 @@ public func fuzzWorkbook(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
                 let table = CSVReader.parse(text, file: "f.csv")
                 Fuzz.expect(table.diagnostics.isEmpty, "a sheet gave CSV text that is not valid")
                 for row in table.rows { _ = source.lines.row(row.line) }
+                // Streamed by the writing thread, in pieces: the same text.
+                if let streamed = try? SheetCSVSource(workbook: workbook, sheet: sheet) {
+                    var bytes: [UInt8] = []
+                    var piece = [UInt8](repeating: 0, count: 97)
+                    while true {
+                        let got = piece.withUnsafeMutableBufferPointer { buffer in
+                            buffer.baseAddress.map { streamed.read(into: $0, count: 97) } ?? 0
+                        }
+                        if got == 0 { break }
+                        bytes += piece[0..<got]
+                    }
+                    Fuzz.expect(streamed.error == nil && bytes.elementsEqual(text.utf8), "the streamed text differs")
+                }
             }
         }
     }

@@ -11,34 +11,51 @@ import Foundation
 /// - every row has at least as many fields as the header row;
 /// - numbers as Excel shows them in General format (at most 15 significant digits), dates
 ///   as `YYYY-MM-DD` (with ` HH:MM` when there is a time, ` HH:MM:SS` with seconds), booleans as `TRUE`/`FALSE`.
+///
+/// Read through ``read(into:count:)`` (the streamed check log), the sheet is inflated, parsed
+/// and written as CSV by a second thread, a few chunks ahead of the reader (at most
+/// ``SheetPipe/depth`` chunks of about ``SheetPipe/chunkBytes`` wait); ``text(limit:)`` reads it
+/// in the calling thread.
 package final class SheetCSVSource: CSVByteSource {
-    private let reader: SheetReader
-    private var pending: [UInt8] = []
-    private var pendingAt = 0
-    private var line = 1
-    private var width = 0
-    private var headerSeen = false
+    private let writer: SheetRowWriter
+    private var chunk: [UInt8] = []
+    private var chunkAt = 0
+    private var pipe: SheetPipe?
     private var ended = false
-    package let lines = SheetLines()
-    /// Why the sheet could not be read to its end.
+    /// Where the lines came from (complete once the text has been read to its end).
+    package var lines: SheetLines { writer.lines }
+    /// Why the sheet could not be read to its end (known once the end has been read).
     package private(set) var error: WorkbookError?
 
     package init(workbook: Workbook, sheet: Workbook.Sheet) throws(WorkbookError) {
-        reader = try SheetReader(workbook: workbook, sheet: sheet)
-        lines.sheet = sheet.name
+        writer = SheetRowWriter(reader: try SheetReader(workbook: workbook, sheet: sheet))
+        writer.lines.sheet = sheet.name
     }
 
+    deinit { pipe?.cancel() }
+
     package override func read(into buffer: UnsafeMutablePointer<UInt8>, count: Int) -> Int {
+        if pipe == nil && !ended { pipe = SheetPipe.start(writer) }
         var total = 0
         while total < count {
-            if pendingAt == pending.count {
-                if ended || !produce() { break }
+            if chunkAt == chunk.count {
+                guard !ended, let pipe, let next = pipe.take() else {
+                    if !ended, let pipe {
+                        ended = true
+                        error = pipe.error
+                        failed = error != nil
+                    }
+                    break
+                }
+                chunk = next
+                chunkAt = 0
+                continue
             }
-            let n = min(count - total, pending.count - pendingAt)
-            pending.withUnsafeBufferPointer { all in
-                if let base = all.baseAddress { (buffer + total).update(from: base + pendingAt, count: n) }
+            let n = min(count - total, chunk.count - chunkAt)
+            chunk.withUnsafeBufferPointer { all in
+                if let base = all.baseAddress { (buffer + total).update(from: base + chunkAt, count: n) }
             }
-            pendingAt += n
+            chunkAt += n
             total += n
         }
         return total
@@ -47,23 +64,35 @@ package final class SheetCSVSource: CSVByteSource {
     /// Reads the whole sheet as CSV text of at most `limit` bytes; nil when it is larger.
     package func text(limit: Int) -> String? {
         var bytes: [UInt8] = []
-        while produce() {
-            bytes += pending
+        while writer.next(into: &bytes) {
             if bytes.count > limit { return nil }
         }
+        error = writer.error
+        ended = true
         return String(decoding: bytes, as: UTF8.self)
     }
+}
 
-    /// The next row's text into `pending`; false at the end (or on an error).
-    private func produce() -> Bool {
-        pending.removeAll(keepingCapacity: true)
-        pendingAt = 0
+/// The CSV text of a sheet's rows, written a row at a time (by one thread at a time).
+final class SheetRowWriter: @unchecked Sendable {
+    private let reader: SheetReader
+    private var line = 1
+    private var width = 0
+    private var headerSeen = false
+    let lines = SheetLines()
+    private(set) var error: WorkbookError?
+    private var ended = false
+
+    init(reader: SheetReader) { self.reader = reader }
+
+    /// Appends the next row's text to `out`; false at the end (or on an error).
+    func next(into out: inout [UInt8]) -> Bool {
+        guard !ended else { return false }
         let row: (row: Int, cells: [SheetCell])?
         do {
             row = try reader.next()
         } catch {
             self.error = error
-            failed = true
             ended = true
             return false
         }
@@ -73,35 +102,112 @@ package final class SheetCSVSource: CSVByteSource {
         }
         if !headerSeen && cells.count == 1 {
             lines.titleRows.append(number)
-            return produce()
+            return next(into: &out)
         }
         if !headerSeen {
             headerSeen = true
             width = cells.last?.column ?? 0
         }
         while line < number {
-            pending.append(0x0A)
+            out.append(0x0A)
             line += 1
         }
         lines.note(line: line, row: number)
         var column = 1
         for cell in cells {
             while column < cell.column {
-                pending.append(0x2C)
+                out.append(0x2C)
                 column += 1
             }
-            let text = SheetCSVSource.field(cell.value)
-            line += SheetCSVSource.append(text, to: &pending)
+            line += SheetCSVSource.append(SheetCSVSource.field(cell.value), to: &out)
         }
         while column < width {
-            pending.append(0x2C)
+            out.append(0x2C)
             column += 1
         }
-        pending.append(0x0A)
+        out.append(0x0A)
         line += 1
         return true
     }
+}
 
+/// Chunks of a sheet's CSV text handed from the thread that writes them to the reader.
+final class SheetPipe: @unchecked Sendable {
+    static let depth = 4
+    static let chunkBytes = 256 << 10
+    private let condition = NSCondition()
+    private var chunks: [[UInt8]] = []
+    private var ended = false
+    private var cancelled = false
+    private var endError: WorkbookError?
+
+    /// A pipe with a thread writing `writer`'s rows into it.
+    static func start(_ writer: SheetRowWriter) -> SheetPipe {
+        let pipe = SheetPipe()
+        let thread = Thread {
+            var out: [UInt8] = []
+            out.reserveCapacity(chunkBytes + (64 << 10))
+            while writer.next(into: &out) {
+                if out.count >= chunkBytes {
+                    guard pipe.put(out) else { return }
+                    out = []
+                    out.reserveCapacity(chunkBytes + (64 << 10))
+                }
+            }
+            if !out.isEmpty { guard pipe.put(out) else { return } }
+            pipe.finish(writer.error)
+        }
+        thread.start()
+        return pipe
+    }
+
+    /// Queues a chunk, waiting while the pipe is full; false when the reader has gone.
+    func put(_ chunk: [UInt8]) -> Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        while chunks.count >= SheetPipe.depth && !cancelled { condition.wait() }
+        if cancelled { return false }
+        chunks.append(chunk)
+        condition.broadcast()
+        return true
+    }
+
+    func finish(_ error: WorkbookError?) {
+        condition.lock()
+        ended = true
+        endError = error
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// The next chunk, waiting for it; nil at the end.
+    func take() -> [UInt8]? {
+        condition.lock()
+        defer { condition.unlock() }
+        while chunks.isEmpty && !ended { condition.wait() }
+        guard !chunks.isEmpty else { return nil }
+        let chunk = chunks.removeFirst()
+        condition.broadcast()
+        return chunk
+    }
+
+    /// Why the writing stopped (after ``take()`` gave nil).
+    var error: WorkbookError? {
+        condition.lock()
+        defer { condition.unlock() }
+        return endError
+    }
+
+    /// The reader has gone: the writing thread stops at its next chunk.
+    func cancel() {
+        condition.lock()
+        cancelled = true
+        condition.broadcast()
+        condition.unlock()
+    }
+}
+
+extension SheetCSVSource {
     /// Appends `text` as a CSV field (quoted when it must be); returns the line breaks in it.
     static func append(_ text: String, to out: inout [UInt8]) -> Int {
         var needsQuotes = false
