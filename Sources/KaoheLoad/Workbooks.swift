@@ -238,7 +238,7 @@ extension Diagnostic.Message {
         case .noSheets:
             return .error("workbook.no-sheets", zh: "工作簿中没有可读的工作表（或只有隐藏的工作表）；请把数据放在第一个工作表中",
                           en: "the workbook has no sheet to read (or only hidden ones); put the data on its first sheet")
-        case .malformedXML, .missingPart, .sheetNotFound, .badCellReference:
+        case .malformedXML, .missingPart, .badCellReference:
             return damaged
         }
     }

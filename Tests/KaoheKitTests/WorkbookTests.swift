@@ -107,7 +107,7 @@ import Foundation
 
     @Test func entitiesAndMalformedXML() throws {
         func events(_ text: String) throws -> [String] {
-            var reader = XMLReader(part: "x.xml", bytes: Array(text.utf8))
+            let reader = XMLReader(part: "x.xml", bytes: Array(text.utf8))
             var out: [String] = []
             while true {
                 switch try reader.next() {

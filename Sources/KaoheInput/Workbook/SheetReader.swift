@@ -59,8 +59,6 @@ package final class SheetReader {
     private var lastRow = 0
     private var inSheetData = false
     private var done = false
-    /// Merged ranges, known once the rows have all been read (they follow the rows in the part).
-    package private(set) var merged: [(first: (row: Int, column: Int), last: (row: Int, column: Int))] = []
 
     package init(workbook: Workbook, sheet: Workbook.Sheet) throws(WorkbookError) {
         self.workbook = workbook
@@ -104,14 +102,6 @@ package final class SheetReader {
                 if xml.selfClosing { continue }
                 let cells = try readCells(row: number)
                 if !cells.isEmpty { return (number, cells) }
-            case .start where xml.named("mergeCell"):
-                if let ref = xml.attributeString("ref") {
-                    let ends = ref.split(separator: ":")
-                    if let first = ends.first.flatMap({ SheetReader.reference(Array($0.utf8)[...]) }),
-                       let last = ends.last.flatMap({ SheetReader.reference(Array($0.utf8)[...]) }) {
-                        merged.append((first, last))
-                    }
-                }
             default:
                 break
             }

@@ -33,7 +33,7 @@ package struct Workbook: Sendable {
         let workbookPart = Workbook.officeDocument(archive) ?? "xl/workbook.xml"
         let relations = try Workbook.relationships(archive, of: workbookPart)
         guard let workbookMember = archive.member(workbookPart) else { throw .missingPart(workbookPart) }
-        var reader = XMLReader(part: workbookPart, bytes: try Workbook.read(archive, workbookMember))
+        let reader = XMLReader(part: workbookPart, bytes: try Workbook.read(archive, workbookMember))
         var sheets: [Sheet] = []
         var date1904 = false
         while true {
@@ -108,7 +108,6 @@ package struct Workbook: Sendable {
     }
 
     static func relationships(_ reader: XMLReader, base: String) throws(WorkbookError) -> [String: (type: String, path: String)] {
-        var reader = reader
         var found: [String: (type: String, path: String)] = [:]
         while true {
             let event = try reader.next()
@@ -134,7 +133,6 @@ package struct Workbook: Sendable {
     /// The shared string table: each `<si>` is plain text `<t>` or rich-text runs `<r><t>`;
     /// phonetic runs (`<rPh>`) are not part of the text.
     static func sharedStrings(_ reader: XMLReader) throws(WorkbookError) -> [String] {
-        var reader = reader
         var strings: [String] = []
         var current: [UInt8] = []
         var inItem = false
@@ -162,7 +160,6 @@ package struct Workbook: Sendable {
 
     /// For each `<xf>` of `<cellXfs>`, whether its number format is a date.
     static func dateStyles(_ reader: XMLReader) throws(WorkbookError) -> [Bool] {
-        var reader = reader
         var custom: [Int: Bool] = [:]
         var styles: [Bool] = []
         var inCellXfs = false

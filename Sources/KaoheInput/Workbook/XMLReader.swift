@@ -9,8 +9,6 @@ package enum WorkbookError: Error, Equatable, Sendable {
     case missingPart(String)
     /// A workbook without a worksheet (or with hidden sheets only).
     case noSheets
-    /// No sheet has any of the names asked for.
-    case sheetNotFound(names: [String], available: [String])
     /// A formula cell without a cached value (a file written by a program, never opened in a
     /// spreadsheet program): `cell` as `检查记录!C17`.
     case formulaWithoutValue(cell: String)
