@@ -80,6 +80,12 @@ final class Workbooks {
             }
             return DataSource(path: xlsxPath, name: xlsxName, sheet: (workbook, sheet))
         }
+        let xlsPath = Paths.join(folder, stem + ".xls")
+        if csvKind == .absent, FileBytes.kind(of: xlsPath) == .regular {
+            // Only the old binary workbook is there: say what to do with it.
+            diagnostics.append(Diagnostic(.workbook(.archive(.oldExcelFormat)), file: xlsPath))
+            return nil
+        }
         if required, csvKind == .absent, let named, let workbook = opened[Paths.join(folder, named)] ?? nil {
             diagnostics.append(Diagnostic(.sheetMissing(file, names: Workbooks.sheetNames(file), workbook: named,
                                                         available: workbook.sheets.map(\.name), specs: specs),

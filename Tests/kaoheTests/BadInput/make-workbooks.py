@@ -85,6 +85,10 @@ case("workbook.old-xls", """# An old binary Excel file (.xls) renamed units.xlsx
 shown as workbook-old-xls
 units.csv: delete
 """, {"units.xlsx": ole2 + b"Workbook".ljust(64, b"\0")})
+case("workbook.old-xls-2", """# units.xls (the old binary format) instead of units.csv or units.xlsx.
+shown as workbook-old-xls-file
+units.csv: delete
+""", {"units.xls": ole2 + b"Workbook".ljust(64, b"\0")})
 case("workbook.password-protected", """# A workbook saved with a password: Excel writes it as an encrypted OLE2 file.
 shown as workbook-password-protected
 units.csv: delete
