@@ -45,7 +45,7 @@ public enum DOCXRenderer {
     static let songFont = "宋体", latinFont = "Times New Roman"
 
     static let w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-    static let r = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    static let r = OfficePackage.relationshipNamespace
 
     // MARK: - Package parts
 

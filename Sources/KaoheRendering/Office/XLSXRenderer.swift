@@ -68,7 +68,7 @@ public enum XLSXRenderer {
     }
 
     static let mainNamespace = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-    static let relationshipNamespace = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    static let relationshipNamespace = OfficePackage.relationshipNamespace
 
     static func contentTypes(_ count: Int) -> String {
         var x = XMLWriter()
