@@ -56,9 +56,9 @@ package final class SheetReader {
     private let xml: XMLReader
     private let workbook: Workbook
     package let sheet: Workbook.Sheet
-    private var lastRow = 0
-    private var inSheetData = false
-    private var done = false
+    @exclusivity(unchecked) private var lastRow = 0
+    @exclusivity(unchecked) private var inSheetData = false
+    @exclusivity(unchecked) private var done = false
 
     package init(workbook: Workbook, sheet: Workbook.Sheet) throws(WorkbookError) {
         self.workbook = workbook
@@ -159,8 +159,8 @@ package final class SheetReader {
     }
 
     /// The bytes of the current cell's `<v>` and of its inline string, reused from cell to cell.
-    private var valueBytes: [UInt8] = []
-    private var inlineBytes: [UInt8] = []
+    @exclusivity(unchecked) private var valueBytes: [UInt8] = []
+    @exclusivity(unchecked) private var inlineBytes: [UInt8] = []
 
     /// The value of the cell just started; nil when it is empty.
     private func readCell(type: CellType, style: Int, row: Int, column: Int) throws(WorkbookError) -> CellValue? {

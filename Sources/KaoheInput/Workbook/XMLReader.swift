@@ -21,33 +21,35 @@ package enum WorkbookError: Error, Equatable, Sendable {
 /// instructions and the XML declaration are skipped; CDATA is text; a DOCTYPE (and so any
 /// entity declaration) is refused. Bytes come in chunks from `source`; no token may be larger
 /// than ``maxToken``.
+/// Its state is marked `@exclusivity(unchecked)`: one reader is used by one thread, and the
+/// dynamic checks of every access to it took a third of the time of reading a sheet.
 package final class XMLReader {
     package enum Event: Equatable { case start, end, text, eof }
 
     package static let maxToken = 16 << 20
 
-    private var buffer: [UInt8] = []
-    private var pos = 0
+    @exclusivity(unchecked) private var buffer: [UInt8] = []
+    @exclusivity(unchecked) private var pos = 0
     /// Bytes dropped from the front of `buffer` so far (for error offsets).
-    private var dropped = 0
-    private var atEnd = false
+    @exclusivity(unchecked) private var dropped = 0
+    @exclusivity(unchecked) private var atEnd = false
     private let source: (inout [UInt8]) throws(WorkbookError) -> Bool
-    private var chunk: [UInt8] = []
+    @exclusivity(unchecked) private var chunk: [UInt8] = []
     let part: String
 
     // The current token is kept as ranges of `buffer` (valid until the next event), so that
     // reading a tag or a text allocates nothing unless it holds a reference to unescape.
-    private var nameRange = 0..<0
-    private var attributeRanges: [(name: Range<Int>, value: Range<Int>, unescaped: Int)] = []
+    @exclusivity(unchecked) private var nameRange = 0..<0
+    @exclusivity(unchecked) private var attributeRanges: [(name: Range<Int>, value: Range<Int>, unescaped: Int)] = []
     /// Unescaped values of attributes (and text) that held references, indexed by `unescaped`.
-    private var unescapedValues: [[UInt8]] = []
-    private var textRange = 0..<0
-    private var textUnescaped = -1
+    @exclusivity(unchecked) private var unescapedValues: [[UInt8]] = []
+    @exclusivity(unchecked) private var textRange = 0..<0
+    @exclusivity(unchecked) private var textUnescaped = -1
 
     /// The element's local name (its prefix dropped) after `.start` and `.end`.
     package var name: [UInt8] { Array(buffer[nameRange]) }
     /// After `.start`: whether the element closed itself (`<c/>`); no `.end` follows it.
-    package private(set) var selfClosing = false
+    @exclusivity(unchecked) package private(set) var selfClosing = false
     /// After `.text`: the unescaped text.
     package var text: [UInt8] { textUnescaped >= 0 ? unescapedValues[textUnescaped] : Array(buffer[textRange]) }
 
