@@ -83,18 +83,13 @@ public enum KaoheCLI {
 
     /// Loads the command's data folder and runs the command on it.
     static func execute(_ command: any KaoheCommand, terminal: Terminal) -> CommandOutput {
-        var loaded = DataFolder.load(command.folder, criteriaOverride: command.shared.criteria)
-        if let path = command.shared.output, let input = OutputFile.input(path, among: loaded.inputPaths) {
+        let validation = Validation.check(folder: command.folder, criteria: command.shared.criteria)
+        if let path = command.shared.output, let input = OutputFile.input(path, among: validation.inputPaths) {
             let same = input == path ? (zh: " ", en: "") : (zh: "（即 \(input)）", en: " (\(input))")
             return usage(LocalizedText(zh: "--output 的文件 \(path)\(same.zh)是本次运行读取的输入文件；请另选输出文件",
                                        en: "--output \(path)\(same.en) is an input file of this run; choose another output file"),
                          command.shared.language)
         }
-        if let dataset = loaded.dataset {
-            // The registers' lateness is a rule of the scheme: counted by the scoring stage.
-            loaded.quality.registers = DeadlineFindings.derive(dataset).summaries
-            loaded.dataset?.quality = loaded.quality
-        }
-        return command.run(loaded, terminal: terminal)
+        return command.run(validation, terminal: terminal)
     }
 }

@@ -31,10 +31,7 @@ public struct AssessedYear: Sendable, Renderable {
     /// The grades of one unit (by id or name), of one group, or of all units, as
     /// `kaohe grade [--unit] [--group]` prints them.
     public func grades(unit: String? = nil, group: String? = nil) throws(KaoheError) -> GradeSheet {
-        let id = try unit.map { (text: String) throws(KaoheError) -> String in
-            guard let id = year.unitID(text) else { throw .unknownUnit(text) }
-            return id
-        }
+        let id = try unit.map { (text: String) throws(KaoheError) -> String in try year.resolve(unit: text) }
         if let group { try year.check(group: group) }
         let selected = id == nil && group == nil ? nil : assessment.units.filter { result in
             (id.map { $0 == result.unit.id } ?? true) && (group.map { $0 == result.unit.group } ?? true)
@@ -45,7 +42,8 @@ public struct AssessedYear: Sendable, Renderable {
     /// How one unit's total came about, every number with the input lines behind it, as
     /// `kaohe grade --unit ID --explain` prints it.
     public func explanation(unit: String) throws(KaoheError) -> Report {
-        guard let id = year.unitID(unit), let result = assessment.result(for: id) else { throw .unknownUnit(unit) }
+        let id = try year.resolve(unit: unit)
+        guard let result = assessment.result(for: id) else { throw .unknownUnit(unit, suggestion: nil) }
         let assessment = self.assessment, title = year.title
         return Report(Rendition(json: { AssessmentJSON.grade(assessment, units: [result], language: $0) },
                                 document: { ExplainReport.document(assessment, unit: result, title: title, language: $0) },

@@ -9,8 +9,8 @@ public enum KaoheError: Error, Sendable, Equatable, CustomStringConvertible {
     /// In-memory tables that cannot be taken as a data folder (an unknown table name, no
     /// temporary folder to validate them in): what is wrong.
     case invalidTables(LocalizedText)
-    /// No unit has this id or name.
-    case unknownUnit(String)
+    /// No unit has this id or name; `suggestion` is the nearest one (`T06 白鹭街道`), if any is near.
+    case unknownUnit(String, suggestion: String?)
     /// No unit belongs to this group; the groups there are, in `units.csv` order.
     case unknownGroup(String, groups: [String])
     /// A period that the year does not have (`.quarter(5)`).
@@ -38,8 +38,9 @@ public enum KaoheError: Error, Sendable, Equatable, CustomStringConvertible {
                                  en: "the data has \(errors.count) \(errors.count == 1 ? "error" : "errors")\(first?.en ?? "")")
         case .invalidTables(let text), .invalidPeriod(let text), .invalidChange(let text):
             return text
-        case .unknownUnit(let unit):
-            return LocalizedText(zh: "未知单位 \"\(unit)\"", en: "unknown unit \"\(unit)\"")
+        case .unknownUnit(let unit, let suggestion):
+            let hint = suggestion.map { (zh: "；是否指 \"\($0)\"？", en: "; did you mean \"\($0)\"?") } ?? (zh: "", en: "")
+            return LocalizedText(zh: "未知单位 \"\(unit)\"\(hint.zh)", en: "unknown unit \"\(unit)\"\(hint.en)")
         case .unknownGroup(let group, let groups):
             return LocalizedText(zh: "未知类别 \"\(group)\"；可用：\(groups.joined(separator: "、"))",
                                  en: "unknown group \"\(group)\"; groups: \(groups.joined(separator: ", "))")

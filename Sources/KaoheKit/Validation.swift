@@ -60,6 +60,11 @@ public struct Validation: Sendable, Renderable {
         return out
     }
 
+    /// The errors alone, as `kaohe` prints them on standard error when they stop a command.
+    public func errorsText(language: Language, color: Bool = false) -> String {
+        DiagnosticText.render(loaded.errors, language: language, color: color)
+    }
+
     /// The report `kaohe check --format` prints.
     public func render(_ format: TextFormat, language: Language) -> String {
         render(format, language: language, color: false)

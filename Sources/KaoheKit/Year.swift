@@ -1,6 +1,7 @@
 import KaoheModel
 import KaoheLoad
 import KaoheScoring
+import KaoheRendering
 
 /// One assessment year's data, read and validated: the units, the check log, the scores, the
 /// events and registers, and the criteria that score them.
@@ -70,7 +71,34 @@ public struct Year: Sendable {
 
     /// The id of the unit `text` names, by id or by name; nil when there is none.
     public func unitID(_ text: String) -> String? {
-        References(dataset.units.map { .init(id: $0.id, name: $0.name) }).resolve(text)
+        references.resolve(text)
+    }
+
+    /// The id of the unit `text` names; throws ``KaoheError/unknownUnit(_:suggestion:)`` with
+    /// the nearest unit when there is none.
+    func resolve(unit text: String) throws(KaoheError) -> String {
+        guard let id = references.resolve(text) else {
+            throw .unknownUnit(text, suggestion: references.suggestion(for: text).map { $0.name == $0.id ? $0.id : "\($0.id) \($0.name)" })
+        }
+        return id
+    }
+
+    private var references: References { References(dataset.units.map { .init(id: $0.id, name: $0.name) }) }
+
+    /// What `kaohe grade`, `rank`, `bulletin`, `simulate` and `report` say of the warnings on
+    /// standard error before their result: how many by file, the first few, and the repeated
+    /// failed checks; empty when there are none. `color` adds terminal colours.
+    public func warningsText(language: Language, color: Bool = false) -> String {
+        var repeated: [WarningSummary.RepeatedFailure] = []
+        let quality = loaded.quality
+        if !quality.duplicates.isEmpty {
+            var deductions: [SourceRef: ExactDecimal] = [:]
+            for failure in dataset.failures { deductions[failure.source] = failure.deduction }
+            repeated = quality.duplicates.compactMap { row in
+                deductions[row.source].map { WarningSummary.RepeatedFailure(source: row.source, firstLine: row.firstLine, deduction: $0) }
+            }
+        }
+        return WarningSummary.render(loaded.warnings, repeated: repeated, folder: folder, language: language, color: color)
     }
 
     /// Scores the year: every unit's parts, total, band, rank and consequences, and the rankings.

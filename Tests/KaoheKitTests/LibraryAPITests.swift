@@ -75,7 +75,7 @@ import KaoheTestSupport
 
     @Test func errorsAreTyped() throws {
         let assessed = try Year.load(folder: demo).assess()
-        #expect(throws: KaoheError.unknownUnit("T99")) { try assessed.grades(unit: "T99") }
+        #expect(throws: KaoheError.unknownUnit("T99", suggestion: "T09 杏林街道")) { try assessed.grades(unit: "T99") }
         #expect(throws: KaoheError.self) { try assessed.ranking(.quarter(5)) }
         #expect(throws: KaoheError.self) { try assessed.year.simulate([.veto(unit: "T99")]) }
         #expect(throws: KaoheError.self) { try Year.load(folder: Repository.path("Samples/none")) }
