@@ -9,7 +9,9 @@ public enum KaoheCLI {
     public static let version = "0.1.0"
 
     /// `terminal` says where colour may be used (never in files, pipes or tests).
-    public static func run(_ arguments: [String], terminal: Terminal = .plain) -> CommandOutput {
+    /// With `streaming`, a streamed result (``CommandOutput/streamed``) is left for ``emit`` to
+    /// write as it is made; otherwise it is written into `stdout`.
+    public static func run(_ arguments: [String], terminal: Terminal = .plain, streaming: Bool = false) -> CommandOutput {
         let language = ArgumentParser.language(in: arguments)
         if arguments.isEmpty {
             return CommandOutput(stderr: HelpText.text(language), exitCode: 2)
@@ -28,10 +30,12 @@ public enum KaoheCLI {
         }
         let output = command.shared.output
         var result = execute(command, terminal: output == nil ? terminal : Terminal(stderrColor: terminal.stderrColor))
-        if let path = output, !result.stdout.isEmpty || result.file != nil {
+        if let path = output, !result.stdout.isEmpty || result.file != nil || result.streamed != nil {
             do {
                 if let file = result.file {
                     try OutputFile.write(file, to: path)
+                } else if let streamed = result.streamed {
+                    try OutputFile.write(streamed, to: path)
                 } else {
                     try OutputFile.write(result.stdout, to: path)
                 }
@@ -43,8 +47,9 @@ public enum KaoheCLI {
             }
             result.stdout = ""
             result.file = nil
+            result.streamed = nil
         }
-        return result
+        return streaming ? result : result.materialized
     }
 
     /// Runs `kaohe` as this process: its arguments and terminals in, its output and exit code out.
@@ -52,7 +57,7 @@ public enum KaoheCLI {
         // A closed pipe is then a failed write (EPIPE) rather than a kill.
         signal(SIGPIPE, SIG_IGN)
         let arguments = Array(CommandLine.arguments.dropFirst())
-        let output = run(arguments, terminal: .current())
+        let output = run(arguments, terminal: .current(), streaming: true)
         exit(emit(output, stdout: STDOUT_FILENO, stderr: STDERR_FILENO, language: ArgumentParser.language(in: arguments)))
     }
 
@@ -62,7 +67,13 @@ public enum KaoheCLI {
     static func emit(_ output: CommandOutput, stdout: Int32, stderr: Int32, language: Language) -> Int32 {
         var code = output.exitCode
         var errorText = output.stderr
-        let failure = OutputFile.writeAll(output.stdout, to: stdout)
+        var failure = OutputFile.writeAll(output.stdout, to: stdout)
+        if failure == 0, let streamed = output.streamed {
+            _ = streamed.write { chunk in
+                failure = OutputFile.writeAll(chunk, to: stdout)
+                return failure == 0
+            }
+        }
         if failure != 0 {
             code = max(code, 1)
             if failure != EPIPE {

@@ -28,17 +28,35 @@ enum OutputFile {
 
     /// Writes `bytes` (a workbook, a document) to `path`, as text is written.
     static func write(_ bytes: [UInt8], to path: String) throws(Failure) {
+        try write(to: path) { descriptor in writeAll(bytes, to: descriptor) }
+    }
+
+    /// Writes a streamed output to `path` as it is made, as text is written.
+    static func write(_ streamed: StreamedOutput, to path: String) throws(Failure) {
+        try write(to: path) { descriptor in
+            var error: Int32 = 0
+            _ = streamed.write { chunk in
+                error = writeAll(chunk, to: descriptor)
+                return error == 0
+            }
+            return error
+        }
+    }
+
+    /// Writes to `path` with `body`, which writes everything to a descriptor and returns 0 or
+    /// the `errno` of a failed write.
+    private static func write(to path: String, body: (Int32) -> Int32) throws(Failure) {
         var info = stat()
         guard stat(path, &info) == 0 else {
             let error = errno
             // Nothing there, or a symlink to nothing: create the file the link names.
             guard error == ENOENT else { throw .system(path: path, errno: error) }
-            try replace(path, with: bytes, keeping: nil)
+            try replace(path, keeping: nil, body: body)
             return
         }
         switch info.st_mode & S_IFMT {
-        case S_IFREG: try replace(path, with: bytes, keeping: info)
-        case S_IFCHR, S_IFIFO: try writeDirectly(path, bytes)
+        case S_IFREG: try replace(path, keeping: info, body: body)
+        case S_IFCHR, S_IFIFO: try writeDirectly(path, body: body)
         case S_IFDIR: throw .system(path: path, errno: EISDIR)
         default: throw .unsupported(path: path)
         }
@@ -56,7 +74,7 @@ enum OutputFile {
         bytes.withUnsafeBufferPointer { writeAll($0, to: descriptor) }
     }
 
-    private static func writeAll(_ bytes: UnsafeBufferPointer<UInt8>, to descriptor: Int32) -> Int32 {
+    static func writeAll(_ bytes: UnsafeBufferPointer<UInt8>, to descriptor: Int32) -> Int32 {
         guard var next = bytes.baseAddress else { return 0 }
         var left = bytes.count
         while left > 0 {
@@ -88,7 +106,7 @@ enum OutputFile {
     ///
     /// A run killed mid-write leaves its temporary file behind; each write first removes the
     /// target's temporary files whose process is gone (see ``removeStaleTemporaryFiles(of:)``).
-    private static func replace(_ path: String, with text: [UInt8], keeping old: stat?) throws(Failure) {
+    private static func replace(_ path: String, keeping old: stat?, body: (Int32) -> Int32) throws(Failure) {
         let target = try resolve(path)
         removeStaleTemporaryFiles(of: target)
         let temporary = temporaryPath(of: target, pid: getpid())
@@ -101,7 +119,7 @@ enum OutputFile {
             }
             if fchmod(descriptor, old.st_mode & 0o7777) != 0 { error = errno }
         }
-        if error == 0 { error = writeAll(text, to: descriptor) }
+        if error == 0 { error = body(descriptor) }
         if error == 0, fsync(descriptor) != 0 { error = errno }
         if close(descriptor) != 0, error == 0 { error = errno }
         if error == 0, rename(temporary, target) != 0 { error = errno }
@@ -119,10 +137,10 @@ enum OutputFile {
 
     /// Opens an existing character device or FIFO and writes `text` to it (no temporary file:
     /// a device or pipe cannot be replaced, and truncating it means nothing).
-    private static func writeDirectly(_ path: String, _ text: [UInt8]) throws(Failure) {
+    private static func writeDirectly(_ path: String, body: (Int32) -> Int32) throws(Failure) {
         let descriptor = open(path, O_WRONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw .system(path: path, errno: errno) }
-        var error = writeAll(text, to: descriptor)
+        var error = body(descriptor)
         if close(descriptor) != 0, error == 0 { error = errno }
         if error != 0 { throw .system(path: path, errno: error) }
     }

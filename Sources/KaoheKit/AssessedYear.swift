@@ -74,6 +74,12 @@ public struct AssessedYear: Sendable, Renderable {
         GradeSheet(assessed: self, selected: nil).render(format, language: language)
     }
 
+    /// Writes the grades as `format` text a piece at a time (see ``Renderable/write(_:language:chunks:)``).
+    @discardableResult
+    public func write(_ format: TextFormat, language: Language, chunks: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
+        GradeSheet(assessed: self, selected: nil).write(format, language: language, chunks: chunks)
+    }
+
     /// The grades as a workbook or Word document.
     public func file(_ format: FileFormat, language: Language) throws(KaoheError) -> [UInt8] {
         try GradeSheet(assessed: self, selected: nil).file(format, language: language)
@@ -133,6 +139,12 @@ public struct GradeSheet: Sendable, Renderable {
         rendition.render(format, language: language)
     }
 
+    /// Writes the result as `format` text a piece at a time (see ``Renderable/write(_:language:chunks:)``).
+    @discardableResult
+    public func write(_ format: TextFormat, language: Language, chunks: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
+        rendition.write(format, language: language, chunks: chunks)
+    }
+
     /// The grades as a workbook or Word document.
     public func file(_ format: FileFormat, language: Language) throws(KaoheError) -> [UInt8] {
         try rendition.file(format, language: language)
@@ -156,6 +168,12 @@ public struct Report: Sendable, Renderable {
     /// The document in `format`.
     public func render(_ format: TextFormat, language: Language) -> String {
         rendition.render(format, language: language)
+    }
+
+    /// Writes the result as `format` text a piece at a time (see ``Renderable/write(_:language:chunks:)``).
+    @discardableResult
+    public func write(_ format: TextFormat, language: Language, chunks: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
+        rendition.write(format, language: language, chunks: chunks)
     }
 
     /// The document as a workbook or Word document.

@@ -27,6 +27,11 @@ public enum FileFormat: String, Sendable, CaseIterable {
 public protocol Renderable: Sendable {
     /// The result as `format` text in `language`.
     func render(_ format: TextFormat, language: Language) -> String
+    /// Writes the result as `format` text in `language`, UTF-8, to `chunks` a piece at a time
+    /// as it is made (a JSON list of many units is never held whole; pieces end between
+    /// characters). `chunks` returns false to stop; returns whether every piece was taken.
+    @discardableResult
+    func write(_ format: TextFormat, language: Language, chunks: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool
     /// The result as a workbook or Word document, in `language`.
     func file(_ format: FileFormat, language: Language) throws(KaoheError) -> [UInt8]
 }
@@ -35,9 +40,12 @@ extension Renderable {
     /// The result as `format` text, in Chinese unless `language` says otherwise.
     public func render(_ format: TextFormat = .text) -> String { render(format, language: .zh) }
 
-    /// Writes the result as `format` text in `language` to `stream`.
+    /// Writes the result as `format` text in `language` to `stream`, a piece at a time as it is made.
     public func render(_ format: TextFormat, language: Language = .zh, to stream: inout some TextOutputStream) {
-        stream.write(render(format, language: language))
+        write(format, language: language) { piece in
+            stream.write(String(decoding: piece, as: UTF8.self))
+            return true
+        }
     }
 }
 
@@ -58,6 +66,12 @@ struct Rendition: Sendable {
         case .csv: return ExcelCSVRenderer.render(document(language))
         case .html: return HTMLRenderer.render(document(language), language: language)
         }
+    }
+
+    func write(_ format: TextFormat, language: Language, chunks: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
+        if format == .json { return json(language).stream(to: chunks) }
+        var text = render(format, language: language)
+        return text.withUTF8(chunks)
     }
 
     func file(_ format: FileFormat, language: Language) throws(KaoheError) -> [UInt8] {

@@ -70,6 +70,16 @@ public struct Validation: Sendable, Renderable {
         render(format, language: language, color: false)
     }
 
+    /// Writes the report as `format` text a piece at a time (see ``Renderable/write(_:language:chunks:)``).
+    @discardableResult
+    public func write(_ format: TextFormat, language: Language, chunks: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
+        if format == .text {
+            var text = render(.text, language: language)
+            return text.withUTF8(chunks)
+        }
+        return rendition.write(format, language: language, chunks: chunks)
+    }
+
     /// The report as a workbook (`docx` is not available).
     public func file(_ format: FileFormat, language: Language) throws(KaoheError) -> [UInt8] {
         try rendition.file(format, language: language)

@@ -98,6 +98,12 @@ public struct WhatIfResult: Sendable, Renderable {
         rendition.render(format, language: language)
     }
 
+    /// Writes the result as `format` text a piece at a time (see ``Renderable/write(_:language:chunks:)``).
+    @discardableResult
+    public func write(_ format: TextFormat, language: Language, chunks: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
+        rendition.write(format, language: language, chunks: chunks)
+    }
+
     /// The changes as a workbook (`docx` is not available).
     public func file(_ format: FileFormat, language: Language) throws(KaoheError) -> [UInt8] {
         try rendition.file(format, language: language)

@@ -50,6 +50,12 @@ public struct YearRanking: Sendable, Renderable {
         rendition.render(format, language: language)
     }
 
+    /// Writes the result as `format` text a piece at a time (see ``Renderable/write(_:language:chunks:)``).
+    @discardableResult
+    public func write(_ format: TextFormat, language: Language, chunks: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
+        rendition.write(format, language: language, chunks: chunks)
+    }
+
     /// The ranking as a workbook (`docx` is not available).
     public func file(_ format: FileFormat, language: Language) throws(KaoheError) -> [UInt8] {
         try rendition.file(format, language: language)
@@ -141,6 +147,12 @@ public struct Bulletin: Sendable, Renderable {
     /// The bulletin as `kaohe bulletin --format` prints it.
     public func render(_ format: TextFormat, language: Language) -> String {
         rendition.render(format, language: language)
+    }
+
+    /// Writes the result as `format` text a piece at a time (see ``Renderable/write(_:language:chunks:)``).
+    @discardableResult
+    public func write(_ format: TextFormat, language: Language, chunks: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
+        rendition.write(format, language: language, chunks: chunks)
     }
 
     /// The bulletin as a workbook, or as the official bulletin in a Word document.

@@ -187,4 +187,16 @@ import KaoheKit
             #expect(MarkupCheck.count("class=\"point s", in: svg) == 3 * chart.categories.count)
         }
     }
+
+    /// Bars too narrow for a level label (25 units in a row) still carry their values, upright
+    /// inside the bar.
+    @Test func narrowBarsCarryUprightValueLabels() {
+        let values = (0..<25).map { Self.d("\(95 - $0).25") }
+        let chart = Chart(kind: .bars, title: "Totals", categories: (1...25).map { "区级部门\($0)" },
+                          series: [.init(name: "总分", values: values)], minimum: 50, maximum: 100)
+        let svg = SVGChart.render(chart, id: "n")
+        Self.expectClean(svg)
+        for value in values { #expect(svg.contains(">\(value.formatted(places: 2))</text>"), "\(value) has no label") }
+        #expect(svg.contains("rotate(-90"))
+    }
 }

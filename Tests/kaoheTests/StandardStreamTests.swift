@@ -4,6 +4,7 @@ import Glibc
 #endif
 import Testing
 import KaoheKit
+import KaoheTestSupport
 @testable import KaoheCLI
 
 /// Standard output and standard error are written with write(2): a failed write is an exit
@@ -84,5 +85,39 @@ import KaoheKit
         done.wait()
         close(readEnd)
         #expect(received.text == text)
+    }
+
+    /// A JSON result is written to standard output as it is made: the bytes are those the
+    /// in-memory run gives, and a full device stops the writing with one message.
+    @Test func aStreamedResultWritesTheSameBytes() {
+        let arguments = ["grade", Repository.path("Samples/demo-2025"), "--format", "json"]
+        let whole = KaoheCLI.run(arguments)
+        let streamed = KaoheCLI.run(arguments, streaming: true)
+        #expect(streamed.streamed != nil && streamed.stdout.isEmpty)
+        let (outRead, outWrite) = StandardStreamTests.pipeEnds()
+        final class Received: @unchecked Sendable { var text = "" }
+        let received = Received()
+        let done = DispatchSemaphore(value: 0)
+        let reader = Thread {
+            received.text = StandardStreamTests.readAll(outRead)
+            done.signal()
+        }
+        reader.start()
+        let null = open("/dev/null", O_WRONLY)
+        defer { close(null) }
+        #expect(KaoheCLI.emit(streamed, stdout: outWrite, stderr: null, language: .zh) == 0)
+        close(outWrite)
+        done.wait()
+        close(outRead)
+        #expect(received.text == whole.stdout)
+        #expect(whole.stdout.hasPrefix("{\n  \"criteria\": \"weibin-2020\""))
+
+        let full = open("/dev/full", O_WRONLY)
+        defer { close(full) }
+        let (errorRead, errorWrite) = StandardStreamTests.pipeEnds()
+        #expect(KaoheCLI.emit(streamed, stdout: full, stderr: errorWrite, language: .en) == 1)
+        close(errorWrite)
+        #expect(StandardStreamTests.readAll(errorRead).hasSuffix("cannot write to standard output: \(String(cString: strerror(ENOSPC)))\n"))
+        close(errorRead)
     }
 }

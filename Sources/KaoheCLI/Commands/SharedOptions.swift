@@ -62,10 +62,13 @@ struct SharedOptions {
     func render(_ result: some Renderable) -> CommandOutput {
         let file: FileFormat
         switch format {
+        case .json:
+            // Written as it is made: a long list of units is never held whole.
+            let language = self.language
+            return CommandOutput(streamed: StreamedOutput { chunk in result.write(.json, language: language, chunks: chunk) })
         case .text: return CommandOutput(stdout: result.render(.text, language: language))
         case .md: return CommandOutput(stdout: result.render(.md, language: language))
         case .csv: return CommandOutput(stdout: result.render(.csv, language: language))
-        case .json: return CommandOutput(stdout: result.render(.json, language: language))
         case .html: return CommandOutput(stdout: result.render(.html, language: language))
         case .xlsx: file = .xlsx
         case .docx: file = .docx

@@ -96,6 +96,11 @@ enum ChecksFile {
             diagnostics.append(DataTable.emptyFile(path, specs: ColumnSpec.checks))
             return nil
         case .badHeader(let syntax, let header, let ignoredColumns):
+            // A title row above the header, or tabs for commas: one message says so.
+            if let accident = headerAccident(path) {
+                diagnostics += decodeDiagnostics + [accident]
+                return nil
+            }
             ignored += ignoredColumns
             var limited = Limited(limit: maxDiagnostics)
             limited.take(syntax)
@@ -107,5 +112,23 @@ enum ChecksFile {
             diagnostics += decodeDiagnostics + scanned.diagnostics
             return scanned.result
         }
+    }
+}
+
+extension ChecksFile {
+    /// The spreadsheet accident behind a header that does not map (``SpreadsheetAccidents``),
+    /// judged from the file's first lines (at most 64 KiB are read).
+    static func headerAccident(_ path: String) -> Diagnostic? {
+        guard let descriptor = FileBytes.openRegular(path) else { return nil }
+        defer { close(descriptor) }
+        var bytes = [UInt8](repeating: 0, count: 64 << 10)
+        let count = bytes.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+        guard count > 0 else { return nil }
+        var head = Array(bytes[..<count])
+        // Only whole lines: drop what follows the last line break.
+        if count == bytes.count, let last = head.lastIndex(of: UInt8(ascii: "\n")) { head.removeSubrange((last + 1)...) }
+        let text = TextDecoding.decode(Data(head), file: path).text
+        let table = CSVReader.parse(text, file: path)
+        return SpreadsheetAccidents.header(Array(table.rows.prefix(5)), specs: ColumnSpec.checks, file: path, excerpt: table.excerpt)
     }
 }

@@ -10,7 +10,9 @@ public enum AssessmentJSON {
         .object([
             ("criteria", .string(assessment.criteria.id)),
             ("year", .int(assessment.year)),
-            ("units", .array((units ?? assessment.units).map { unit(assessment, $0, language: language) })),
+            ("units", .lazy(JSONValue.LazyArray(count: (units ?? assessment.units).count) { [units] i in
+                unit(assessment, (units ?? assessment.units)[i], language: language)
+            })),
         ])
     }
 
@@ -51,7 +53,8 @@ public enum AssessmentJSON {
             ("groups", .array(ranking.groups.map { group in
                 .object([
                     ("group", .string(group.group)),
-                    ("rows", .array(group.rows.map { row in
+                    ("rows", .lazy(JSONValue.LazyArray(count: group.rows.count) { i in
+                        let row = group.rows[i]
                         let unit = units[row.unitIndex]
                         return .object([
                             ("rank", .optional(row.rank)),
@@ -74,7 +77,8 @@ public enum AssessmentJSON {
             ("groups", .array(assessment.annualRanking.groups.map { group in
                 .object([
                     ("group", .string(group.group)),
-                    ("rows", .array(group.rows.map { row in
+                    ("rows", .lazy(JSONValue.LazyArray(count: group.rows.count) { i in
+                        let row = group.rows[i]
                         let result = assessment.units[row.unitIndex]
                         return .object([
                             ("rank", .optional(row.rank)),
@@ -97,7 +101,8 @@ public enum AssessmentJSON {
         let notes = Labels(language: .zh, criteria: assessment.criteria)
         return .object([
             ("month", .string(PeriodKind.month.label(year: assessment.year, index: month))),
-            ("units", .array(assessment.units.map { result in
+            ("units", .lazy(JSONValue.LazyArray(count: assessment.units.count) { i in
+                let result = assessment.units[i]
                 let status = result.months[month - 1]
                 return .object([
                     ("unit", .string(result.unit.id)),
