@@ -4,14 +4,14 @@ import Foundation
 /// Runs one `kaohe` command line and returns what to print and the exit code.
 ///
 /// The executable only calls ``main()``, so every command is testable in-process with ``run(_:terminal:)``.
-public enum KaoheCLI {
+package enum KaoheCLI {
     /// The version `kaohe --version` prints.
-    public static let version = "0.1.0"
+    package static let version = "0.1.0"
 
     /// `terminal` says where colour may be used (never in files, pipes or tests).
     /// With `streaming`, a streamed result (``CommandOutput/streamed``) is left for ``emit`` to
     /// write as it is made; otherwise it is written into `stdout`.
-    public static func run(_ arguments: [String], terminal: Terminal = .plain, streaming: Bool = false) -> CommandOutput {
+    package static func run(_ arguments: [String], terminal: Terminal = .plain, streaming: Bool = false) -> CommandOutput {
         let language = ArgumentParser.language(in: arguments)
         if arguments.isEmpty {
             return CommandOutput(stderr: HelpText.text(language), exitCode: 2)
@@ -53,7 +53,7 @@ public enum KaoheCLI {
     }
 
     /// Runs `kaohe` as this process: its arguments and terminals in, its output and exit code out.
-    public static func main() -> Never {
+    package static func main() -> Never {
         // A closed pipe is then a failed write (EPIPE) rather than a kill.
         signal(SIGPIPE, SIG_IGN)
         let arguments = Array(CommandLine.arguments.dropFirst())
