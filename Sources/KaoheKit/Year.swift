@@ -63,7 +63,19 @@ public struct Year: Sendable {
     /// The criteria's id (`weibin-2020`).
     public var criteriaID: String { dataset.criteria.id }
     /// The units, in `units.csv` order.
-    public var units: [KaoheModel.Unit] { dataset.units }
+    public var units: [Unit] { dataset.units.map { Unit(id: $0.id, name: $0.name, group: $0.group, exempt: $0.exempt) } }
+
+    /// A unit assessed (被考核单位): a town, street office or district department.
+    public struct Unit: Sendable, Hashable {
+        /// The unit's id (编号, `T06`), unique in `units.csv`.
+        public var id: String
+        /// The unit's name (`白鹭街道`).
+        public var name: String
+        /// The group (类别) it is ranked in, such as 镇街 or 区级部门.
+        public var group: String
+        /// The check categories that do not apply to it (不适用).
+        public var exempt: [String]
+    }
     /// The groups (类别) units are ranked in, in order of first appearance in `units.csv`.
     public var groups: [String] { Assessor.orderedGroups(dataset.units) }
     /// The warnings the data gave (it has no errors).

@@ -31,18 +31,18 @@ package struct Dataset: Sendable {
 }
 
 /// A unit assessed (被考核单位): a town, street office or district department.
-public struct Unit: Sendable, Hashable {
+package struct Unit: Sendable, Hashable {
     /// The unit's id (编号, `T06`), unique in `units.csv`.
-    public var id: String
+    package var id: String
     /// The unit's name (`白鹭街道`).
-    public var name: String
+    package var name: String
     /// The ranking group (类别), e.g. 镇街 or 区级部门.
-    public var group: String
+    package var group: String
     /// Category ids that do not apply to the unit (不适用): its period scores are rescaled
     /// over the other categories.
-    public var exempt: [String]
+    package var exempt: [String]
     /// A unit with its id, name, group and exempt categories.
-    public init(id: String, name: String, group: String, exempt: [String] = []) {
+    package init(id: String, name: String, group: String, exempt: [String] = []) {
         self.id = id; self.name = name; self.group = group; self.exempt = exempt
     }
 }
