@@ -28,9 +28,10 @@ let package = Package(
         .executableTarget(name: "kaohe-samples", dependencies: ["KaoheKit", "KaoheRandom"], path: "Sources/kaohe-samples"),
         .target(name: "KaoheTestSupport", dependencies: ["KaoheKit", "KaoheCLI", "KaoheRandom"]),
         .testTarget(name: "KaoheKitTests", dependencies: ["KaoheKit", "KaoheCLI", "KaoheModel", "KaoheInput", "KaoheLoad", "KaoheScoring",
-                                                      "KaoheSimulation", "KaoheRendering", "KaoheTestSupport"]),
+                                                      "KaoheSimulation", "KaoheRendering", "KaoheTestSupport"],
+                    exclude: ["Fixtures"]),
         .testTarget(name: "kaoheTests", dependencies: ["KaoheKit", "KaoheModel", "KaoheInput", "KaoheLoad", "KaoheScoring",
                                                   "KaoheSimulation", "KaoheRendering", "KaoheCLI", "KaoheTestSupport"],
-                    exclude: ["Golden", "BadInput"]),
+                    exclude: ["Golden", "BadInput", "Workbooks"]),
     ]
 )

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Benchmark: grades the demo year and big generated years with the release build, and prints
 # rows/s, MB/s, wall time and peak memory; compares with DuckDB computing the checks part when
-# the duckdb Python package is installed (`pip install duckdb`). See docs/performance.md.
+# the duckdb Python package is installed (`pip install duckdb`). Each year is also graded from a
+# checks.xlsx written as openpyxl writes it (Benchmarks/csv_to_xlsx.py), and the inflater is
+# measured against the system zlib (python3's zlib) on that workbook's sheet. See docs/performance.md.
 #
 # usage: Benchmarks/run.sh [ROWS ...]        default: 1000000 10000000
 #   KAOHE_BENCH_DIR   where the generated years go (default /tmp); each is kept for later runs
@@ -21,6 +23,9 @@ fi
 # The binary as shipped: the Swift libraries linked in (see README).
 swift build -c release --static-swift-stdlib --scratch-path "$SCRATCH" >/dev/null
 BIN=$SCRATCH/release
+# The inflater alone, for the comparison with zlib.
+swift build -c release -Xswiftc -enable-testing --package-path Benchmarks/Inflate --scratch-path "$SCRATCH-inflate" >/dev/null
+INFLATE=$SCRATCH-inflate/release/kaohe-inflate
 CRITERIA=$PWD/Criteria/weibin-2020.json5
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)"
@@ -86,6 +91,31 @@ for rows in "${SIZES[@]}"; do
             "$(echo "${peaks[$command]} / 1024" | bc -l)" "$(echo "$bytes / 1000000" | bc -l)" "$note"
     done
     unset walls peaks
+
+    # The same year with checks.xlsx in place of checks.csv.
+    xlsx=$year-xlsx
+    if [ ! -s "$xlsx/checks.xlsx" ]; then
+        mkdir -p "$xlsx"
+        cp "$year"/*.csv "$year"/*.json5 "$xlsx"/ 2>/dev/null || true
+        rm -f "$xlsx/checks.csv"
+        python3 Benchmarks/csv_to_xlsx.py "$year/checks.csv" "$xlsx/checks.xlsx"
+    fi
+    xbytes=$(stat -c %s "$xlsx/checks.xlsx")
+    xwalls="" xpeak=0
+    for _ in $(seq "$RUNS"); do
+        read -r wall rss < <(measure "$BIN/kaohe" grade "$xlsx")
+        xwalls+="$wall "
+        if [ "$xpeak" -lt "$rss" ]; then xpeak=$rss; fi
+    done
+    wall=$(echo "$xwalls" | tr ' ' '\n' | grep . | median)
+    printf '%-10s %-6s %10.2f %9.2f %9.0f %9.0f %10.0f   (checks.xlsx; MB/s of the .xlsx)\n' "$lines" "xlsx" "$wall" \
+        "$(echo "$lines / $wall / 1000000" | bc -l)" "$(echo "$xbytes / $wall / 1000000" | bc -l)" \
+        "$(echo "$xpeak / 1024" | bc -l)" "$(echo "$xbytes / 1000000" | bc -l)"
+    read -r ks kmb < <("$INFLATE" "$xlsx/checks.xlsx" xl/worksheets/sheet1.xml 5)
+    read -r zs zmb < <(python3 Benchmarks/inflate.py "$xlsx/checks.xlsx" xl/worksheets/sheet1.xml 5)
+    printf '%-10s inflate the sheet: kaohe %.2f s (%s MB/s), zlib %.2f s (%s MB/s): %.0f%% of zlib'"'"'s speed\n' "$lines" \
+        "$ks" "$kmb" "$zs" "$zmb" "$(echo "$zs / $ks * 100" | bc -l)"
+
     if [ "$HAS_DUCKDB" = 1 ]; then
         # The same numbers: DuckDB's checks part against kaohe's.
         python3 Benchmarks/duckdb_periods.py "$year" "$CRITERIA" --out "$year/duckdb-daily.csv" >/dev/null

@@ -21,6 +21,8 @@ let package = Package(
         .executableTarget(name: "FuzzLoad", dependencies: ["FuzzSupport", "FuzzMain", .product(name: "KaoheKit", package: "kaohe"),
                                                            .product(name: "KaoheTestSupport", package: "kaohe")],
                           swiftSettings: fuzz),
+        .executableTarget(name: "FuzzWorkbook", dependencies: ["FuzzSupport", "FuzzMain", .product(name: "KaoheKit", package: "kaohe")],
+                          swiftSettings: fuzz),
         .executableTarget(name: "FuzzCLI", dependencies: ["FuzzSupport", "FuzzMain", .product(name: "KaoheKit", package: "kaohe"),
                                                           .product(name: "KaoheTestSupport", package: "kaohe")],
                           swiftSettings: fuzz),

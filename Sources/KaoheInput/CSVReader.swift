@@ -600,7 +600,7 @@ package class CSVByteSource {
     /// Set when reading failed (the stream then ends early).
     var failed = false
     /// Reads up to `count` bytes into `buffer`; 0 at the end.
-    func read(into buffer: UnsafeMutablePointer<UInt8>, count: Int) -> Int { 0 }
+    package func read(into buffer: UnsafeMutablePointer<UInt8>, count: Int) -> Int { 0 }
 }
 
 /// Bytes of a file from an offset on, read with `pread`.
@@ -631,13 +631,13 @@ package final class CSVFileSource: CSVByteSource {
 }
 
 /// Bytes held in memory.
-final class CSVMemorySource: CSVByteSource {
+package final class CSVMemorySource: CSVByteSource {
     private let bytes: [UInt8]
     private var offset = 0
 
-    init(_ bytes: [UInt8]) { self.bytes = bytes }
+    package init(_ bytes: [UInt8]) { self.bytes = bytes }
 
-    override func read(into buffer: UnsafeMutablePointer<UInt8>, count: Int) -> Int {
+    package override func read(into buffer: UnsafeMutablePointer<UInt8>, count: Int) -> Int {
         let n = min(count, bytes.count - offset)
         guard n > 0 else { return 0 }
         bytes.withUnsafeBufferPointer { all in
@@ -671,7 +671,7 @@ package final class CSVGB18030Source: CSVByteSource {
 
     deinit { buffer.deallocate() }
 
-    override func read(into destination: UnsafeMutablePointer<UInt8>, count: Int) -> Int {
+    package override func read(into destination: UnsafeMutablePointer<UInt8>, count: Int) -> Int {
         var total = 0
         while total < count {
             if pendingOffset == pending.count {

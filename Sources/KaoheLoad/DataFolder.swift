@@ -78,12 +78,16 @@ package enum DataFolder {
             diagnostics += calendarDiagnostics
         }
 
+        let workbooks = Workbooks(folder: folder, named: manifest.workbook)
+        if let named = manifest.workbook { loaded.inputPaths.append(Paths.join(folder, named)) }
+        loaded.inputPaths += dataFiles.dropFirst().map { Paths.join(folder, String($0.dropLast(4)) + ".xlsx") }
+        var sources: [String: DataSource] = [:]
         func read(_ name: String, _ specs: [ColumnSpec], required: Bool) -> DataTable? {
-            let path = Paths.join(folder, name)
-            guard DataTable.present(path, name: name, specs: specs, required: required, diagnostics: &diagnostics) else {
+            guard let source = workbooks.source(name, specs: specs, required: required, diagnostics: &diagnostics) else {
                 return nil
             }
-            return DataTable.read(path: path, name: name, specs: specs, diagnostics: &diagnostics, ignored: &quality.ignoredColumns)
+            sources[name] = source
+            return DataTable.read(source: source, specs: specs, diagnostics: &diagnostics, ignored: &quality.ignoredColumns)
         }
 
         // Without a readable units.csv the other files are still checked, their units unverified.
@@ -95,7 +99,10 @@ package enum DataFolder {
             (units, rejectedUnits, usage) = UnitsFile.validate(unitsTable, criteria: criteria, diagnostics: &diagnostics)
             quality.files.append(usage)
         } else {
-            diagnostics.append(Diagnostic(.unitsUnverified, file: Paths.join(folder, files.units)))
+            // Named by the file that is there (units.csv, or units.xlsx).
+            let workbook = Paths.join(folder, "units.xlsx")
+            let path = FileBytes.kind(of: workbook) != .absent ? workbook : Paths.join(folder, files.units)
+            diagnostics.append(Diagnostic(.unitsUnverified, file: manifest.workbook.map { Paths.join(folder, $0) } ?? path))
         }
         let context = ValidationContext(year: manifest.year, criteria: criteria, units: units, rejectedUnits: rejectedUnits,
                                         unitsVerified: unitsTable != nil)
@@ -112,13 +119,16 @@ package enum DataFolder {
                 }
                 quality.files.append(FileUsage(file: files.checks, read: table.rows.count, used: 0, rejected: table.rows.count))
             }
-        } else if let checks = ChecksFile.load(path: Paths.join(folder, files.checks), name: files.checks, context: context,
-                                        diagnostics: &diagnostics, ignored: &quality.ignoredColumns) {
+        } else if let source = workbooks.source(files.checks, specs: ColumnSpec.checks, required: true, diagnostics: &diagnostics),
+                  let checks = ChecksFile.load(source: source, context: context, diagnostics: &diagnostics, ignored: &quality.ignoredColumns) {
             dataset.failures = checks.failures
             quality.files.append(checks.usage)
             quality.duplicates = checks.duplicates
+            quality.duplicateCount = checks.duplicateCount
+            let start = diagnostics.count
             Coverage.report(checks, units: units, year: manifest.year, path: checks.path,
                             quality: &quality, diagnostics: &diagnostics)
+            Workbooks.nameSheet(&diagnostics, from: start, source: source)
         }
         let needsScores = !criteria.components.filter { $0.id != criteria.survey?.component }.isEmpty
         if let table = read(files.scores, ColumnSpec.scores, required: needsScores) {
@@ -151,7 +161,15 @@ package enum DataFolder {
                 diagnostics.append(Diagnostic(.registerNotUsed(kind), file: table.path))
             }
         }
+        let completenessStart = diagnostics.count
         Completeness.check(dataset, folder: folder, attempted: attempted, diagnostics: &diagnostics)
+        // A missing score or survey row is reported on the file or sheet the rows were read from.
+        for i in completenessStart..<diagnostics.count {
+            let file = diagnostics[i].category == "survey" ? files.survey : files.scores
+            guard let source = sources[file], source.sheet != nil else { continue }
+            diagnostics[i].file = source.path
+            Workbooks.nameSheet(&diagnostics, from: i, source: source, count: 1)
+        }
         dataset.quality = quality
         loaded.dataset = dataset
         loaded.quality = quality
@@ -184,8 +202,8 @@ extension Diagnostic.Message {
 
     /// units.csv could not be read: the other files were checked without their unit references.
     static var unitsUnverified: Self {
-        .warning("units.unverified", zh: "units.csv 无法使用，其他文件已照常检查，但其中的单位编号和名称未核对、也不计分；修正 units.csv 后再运行 kaohe check 核对单位",
-                 en: "units.csv could not be used: the other files were checked, but their unit ids and names were not verified and nothing is scored; fix units.csv and run kaohe check again to verify the units")
+        .warning("units.unverified", zh: "单位名单无法使用，其他文件已照常检查，但其中的单位编号和名称未核对、也不计分；修正单位名单后再运行 kaohe check 核对单位",
+                 en: "the unit list could not be used: the other files were checked, but their unit ids and names were not verified and nothing is scored; fix the unit list and run kaohe check again to verify the units")
     }
 
     /// Check rows for a scheme that has no checks part.

@@ -97,7 +97,42 @@ struct DataTable {
         let decoded = TextDecoding.decode(data, file: path)
         diagnostics += decoded.diagnostics
         if decoded.diagnostics.contains(where: \.isError) { return nil }
-        let table = CSVReader.parse(decoded.text, file: path)
+        return read(text: decoded.text, path: path, name: name, specs: specs, diagnostics: &diagnostics, ignored: &ignored)
+    }
+
+    /// Reads a data file from its source: the CSV file, or a workbook's sheet read as CSV text
+    /// (its diagnostics then located by cell).
+    static func read(source: DataSource, specs: [ColumnSpec], diagnostics: inout [Diagnostic],
+                     ignored: inout [IgnoredColumn]) -> DataTable? {
+        guard source.sheet != nil else {
+            return read(path: source.path, name: source.name, specs: specs, diagnostics: &diagnostics, ignored: &ignored)
+        }
+        let start = diagnostics.count
+        let sheet: SheetCSVSource
+        do throws(WorkbookError) {
+            guard let made = try source.sheetSource() else { return nil }
+            sheet = made
+        } catch {
+            diagnostics.append(Workbooks.diagnostic(error, file: source.path))
+            return nil
+        }
+        guard let text = sheet.text(limit: maxWholeFileBytes) else {
+            diagnostics.append(tooLarge(source.path, size: maxWholeFileBytes + 1, limit: maxWholeFileBytes))
+            return nil
+        }
+        if let error = sheet.error {
+            diagnostics.append(Workbooks.diagnostic(error, file: source.path))
+            return nil
+        }
+        let table = read(text: text, path: source.path, name: source.name, specs: specs, diagnostics: &diagnostics, ignored: &ignored)
+        Workbooks.locate(&diagnostics, from: start, source: source, lines: sheet.lines)
+        return table
+    }
+
+    /// Parses decoded text and maps its header.
+    static func read(text: String, path: String, name: String, specs: [ColumnSpec], diagnostics: inout [Diagnostic],
+                     ignored: inout [IgnoredColumn]) -> DataTable? {
+        let table = CSVReader.parse(text, file: path)
         diagnostics += table.diagnostics
         guard let headerRow = table.rows.first else {
             diagnostics.append(emptyFile(path, specs: specs))
@@ -239,18 +274,28 @@ struct DataTable {
             return date
         }
 
+        /// A date in any form ``DateText`` reads: an Excel serial number is read with a note,
+        /// a two-digit year is an error with a hint.
         mutating func parseDate(_ column: String, _ text: String, zhWhat: String, enWhat: String) -> CivilDate? {
-            guard let date = CivilDate(text) else {
+            switch DateText.read(text) {
+            case .date(let date, _):
+                return date
+            case .serial(let date):
+                report(column, .excelSerialDate(text, date, whatZh: zhWhat, whatEn: enWhat))
+                return date
+            case .twoDigitYear:
+                report(column, .twoDigitYear(text, whatZh: zhWhat, whatEn: enWhat))
+                return nil
+            case .invalid:
                 report(column, .badDate(text, whatZh: zhWhat, whatEn: enWhat))
                 return nil
             }
-            return date
         }
 
         /// A decimal number (no exponent, no thousands separator) within the input limits
         /// (``ExactDecimal/maxInputIntegerDigits``, ``ExactDecimal/maxInputFractionDigits``).
         mutating func decimal(_ column: String, _ text: String, zhWhat: String, enWhat: String) -> ExactDecimal? {
-            switch ExactDecimal.reading(text) {
+            switch ExactDecimal.reading(FullWidth.ascii(text)) {
             case .value(let value):
                 return value
             case .notANumber:
@@ -265,7 +310,8 @@ struct DataTable {
 
         /// A non-negative integer count, of at most ``ExactDecimal/maxInputIntegerDigits`` digits.
         mutating func count(_ column: String, zhWhat: String, enWhat: String) -> Int? {
-            guard let text = required(column, what: zhWhat, enWhat) else { return nil }
+            guard let written = required(column, what: zhWhat, enWhat) else { return nil }
+            let text = FullWidth.ascii(written)
             let digits = text.utf8.allSatisfy { $0 >= 48 && $0 <= 57 }
             if digits, text.utf8.drop(while: { $0 == 48 }).count > ExactDecimal.maxInputIntegerDigits {
                 report(column, .numberTooLarge(text, whatZh: zhWhat, whatEn: enWhat))
@@ -344,6 +390,20 @@ extension Diagnostic.Message {
     static func badDate(_ text: String, whatZh: String, whatEn: String) -> Self {
         .error("field.bad-date", zh: "\(whatZh) \"\(text)\" 不是有效日期；请写成 YYYY-MM-DD，例如 2025-03-14",
                en: "\(whatEn) \"\(text)\" is not a valid date; write it as YYYY-MM-DD, e.g. 2025-03-14")
+    }
+
+    /// A plain number in a date column, read as Excel's serial day number.
+    static func excelSerialDate(_ text: String, _ date: CivilDate, whatZh: String, whatEn: String) -> Self {
+        .warning("field.excel-serial-date",
+                 zh: "\(whatZh) \(text) 是 Excel 的日期序号，按 \(date) 读取；请把该列设为日期格式后重新保存，以免误读",
+                 en: "\(whatEn) \(text) is an Excel date number, read as \(date); format the column as dates and save again so it cannot be misread")
+    }
+
+    /// A date whose year has two digits (`1/7/25`): never guessed at.
+    static func twoDigitYear(_ text: String, whatZh: String, whatEn: String) -> Self {
+        .error("field.two-digit-year",
+               zh: "\(whatZh) \"\(text)\" 的年份只有两位，无法确定年月日的顺序和世纪；请写成四位年份，如 2025-01-07（在 Excel 中把该列设为 yyyy-mm-dd 格式）",
+               en: "\(whatEn) \"\(text)\" has a two-digit year, so its order and century cannot be told; write a four-digit year, e.g. 2025-01-07 (in Excel, format the column as yyyy-mm-dd)")
     }
 
     static func dateOutsideYear(_ date: CivilDate, year: Int, whatZh: String, whatEn: String) -> Self {

@@ -20,7 +20,17 @@ enum RegisterFile {
                     }
                     continue
                 }
-                guard let moment = Moment(text) else {
+                let moment: Moment
+                switch DateText.read(text) {
+                case .date(let date, let minute):
+                    moment = Moment(date: date, minute: minute)
+                case .serial(let date):
+                    row.report(column, .excelSerialDate(text, date, whatZh: column, whatEn: column))
+                    moment = Moment(date: date)
+                case .twoDigitYear:
+                    row.report(column, .twoDigitYear(text, whatZh: column, whatEn: column))
+                    continue
+                case .invalid:
                     row.report(column, .badTime(column, text))
                     continue
                 }

@@ -13,29 +13,11 @@ package struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertibl
         self.day = day
     }
 
-    /// Parses `YYYY-MM-DD`; also accepts `YYYY/M/D` and `YYYY.M.D` as Excel often writes them.
+    /// Reads a date as ``DateText`` does (`2025-03-14`, `2025/3/14`, `2025年3月14日`, with or
+    /// without a time, full-width digits); nil for anything else, serial numbers included.
     package init?(_ text: some StringProtocol) {
-        let bytes = Array(text.utf8)
-        var parts: [Int] = []
-        var current = 0, digits = 0
-        var separator: UInt8? = nil
-        for b in bytes {
-            if b >= 48 && b <= 57 {
-                current = current * 10 + Int(b - 48)
-                digits += 1
-                if digits > 4 { return nil }
-            } else if b == UInt8(ascii: "-") || b == UInt8(ascii: "/") || b == UInt8(ascii: ".") {
-                if separator == nil { separator = b } else if separator != b { return nil }
-                guard digits > 0 else { return nil }
-                parts.append(current); current = 0; digits = 0
-            } else {
-                return nil
-            }
-        }
-        guard digits > 0 else { return nil }
-        parts.append(current)
-        guard parts.count == 3 else { return nil }
-        self.init(year: parts[0], month: parts[1], day: parts[2])
+        guard case .date(let date, _) = DateText.read(text) else { return nil }
+        self = date
     }
 
     /// Days since 1970-01-01 (negative before).

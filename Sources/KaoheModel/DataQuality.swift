@@ -6,8 +6,10 @@ package struct DataQuality: Sendable, Hashable {
     package var missingWeeks: [UnitWeeks]
     /// Unit ids with no check record at all.
     package var neverChecked: [String]
-    /// Rows that repeat an earlier row exactly.
+    /// Rows that repeat an earlier row exactly (the first ones, up to the diagnostics listed).
     package var duplicates: [DuplicateRow]
+    /// How many rows repeat an earlier row, listed or not.
+    package var duplicateCount = 0
     /// Columns that were not recognised and were ignored.
     package var ignoredColumns: [IgnoredColumn]
     /// What the deadline rules found in each register.

@@ -28,8 +28,12 @@ public struct Diagnostic: Sendable, Hashable {
     public var column: Int?
     /// What is wrong and how to fix it, in both languages.
     public var message: LocalizedText
-    /// The text of the offending line, shown under the message with a caret.
+    /// The text of the offending line, shown under the message with a caret (for a workbook,
+    /// the value of the cell).
     public var excerpt: String?
+    /// For a file read from a workbook: the cell as Excel names it (`检查记录!C17`), shown
+    /// instead of the line and column (which then hold the cell's row and column number).
+    public var cell: String?
     /// For the diagnostic that closes a capped list: how many errors and warnings it stands for
     /// (they are counted in the totals, not listed).
     public var omitted: Omitted?

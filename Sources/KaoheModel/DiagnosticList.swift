@@ -103,6 +103,13 @@ package struct DiagnosticList: Sendable {
 
     package mutating func omit(warnings: Int) { omittedWarnings += warnings }
 
+    /// Counts `count` more warnings of `code` left out (found but never listed).
+    package mutating func omit(_ code: Diagnostic.Code, warnings count: Int) {
+        guard count > 0 else { return }
+        omittedWarnings += count
+        countRepeat(code, lines: [], count: count)
+    }
+
     package mutating func omit(_ diagnostics: [Diagnostic]) {
         for diagnostic in diagnostics {
             if let omitted = diagnostic.omitted {

@@ -140,6 +140,23 @@ package struct FailureLog: Sendable {
         }
     }
 
+    /// Every line number through `map` (the rows of a sheet, where a cell above holds a line
+    /// break and so takes more than one line of its CSV text).
+    package mutating func mapLines(_ map: (Int) -> Int) {
+        for b in blocks.indices {
+            for r in blocks[b].indices {
+                let position = b << FailureLog.blockShift + r
+                let old = blocks[b][r].line
+                let line = map(old == UInt32.max ? extras[position]?.line ?? 0 : Int(old))
+                if old != UInt32.max, line >= 0, line < Int(UInt32.max) {
+                    blocks[b][r].line = UInt32(line)
+                } else if old == UInt32.max {
+                    extras[position]?.line = line
+                }
+            }
+        }
+    }
+
     /// Appends another log read with the same unit and item tables (the second half of a
     /// file), its notes and deductions renumbered into this log's tables; `other` is used up.
     mutating func append(log other: inout FailureLog) {

@@ -52,19 +52,12 @@ package struct Moment: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     package static func < (a: Moment, b: Moment) -> Bool { a.minutes < b.minutes }
 
-    /// Parses `2025-03-04`, `2025-03-04 09:30` or `2025-03-04T09:30` (seconds allowed and ignored).
+    /// Reads `2025-03-04`, `2025-03-04 09:30` or `2025-03-04T09:30` (seconds allowed and
+    /// ignored), in any form ``DateText`` reads.
     package init?(_ text: String) {
-        let parts = text.split(whereSeparator: { $0 == " " || $0 == "T" }).map(String.init)
-        guard (1...2).contains(parts.count), let date = CivilDate(parts[0]) else { return nil }
+        guard case .date(let date, let minute) = DateText.read(text) else { return nil }
         self.date = date
-        if parts.count == 2 {
-            let hm = parts[1].split(separator: ":").map(String.init)
-            guard (2...3).contains(hm.count), let h = Int(hm[0]), let m = Int(hm[1]), (0...23).contains(h), (0...59).contains(m),
-                  hm.allSatisfy({ !$0.isEmpty && $0.count <= 2 && $0.allSatisfy(\.isNumber) }) else { return nil }
-            minute = h * 60 + m
-        } else {
-            minute = nil
-        }
+        self.minute = minute
     }
 
     package var description: String {

@@ -158,7 +158,9 @@ enum ChangeParser {
             let name = file.split(separator: "/").last.map(String.init) ?? file
             let files = [DataFolder.files.checks, DataFolder.files.events, DataFolder.files.scores, DataFolder.files.survey]
                 + RegisterKind.allCases.map(\.file)
-            guard files.contains(name) else {
+            // A data file read from a workbook is named as its evidence names it: `events.xlsx`,
+            // or the sheet of the one workbook (`加减分`).
+            guard files.contains(name) || !name.lowercased().hasSuffix(".csv") else {
                 return fail("只能删除 \(files.joined(separator: "、")) 中的记录", "only records of \(files.joined(separator: ", ")) can be dropped")
             }
             return .success(.drop(file: name, line: line))

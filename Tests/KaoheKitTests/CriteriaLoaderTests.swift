@@ -570,13 +570,13 @@ import KaoheTestSupport
         #expect(diagnostics.map(\.message.zh) == [
             "title: 缺少必填字段 “title”",
             "year: 应为 2000 到 2100 之间的整数年份，实际是 1999",
-            "titel: 未知字段 “titel”，是否应为 “title”？此处可用的字段：year、title、criteria、office、docNumber",
+            "titel: 未知字段 “titel”，是否应为 “title”？此处可用的字段：year、title、criteria、office、docNumber、workbook",
             "criteria: 应为字符串，实际是数字 5",
         ])
         #expect(diagnostics.map(\.message.en) == [
             "title: required field \"title\" is missing",
             "year: expected a whole year from 2000 to 2100, found 1999",
-            "titel: unknown field \"titel\"; did you mean \"title\"? Valid fields here: year, title, criteria, office, docNumber",
+            "titel: unknown field \"titel\"; did you mean \"title\"? Valid fields here: year, title, criteria, office, docNumber, workbook",
             "criteria: expected a string, found the number 5",
         ])
         #expect(diagnostics.map(\.line) == [1, 2, 3, 4])

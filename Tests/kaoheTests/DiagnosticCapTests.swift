@@ -69,4 +69,17 @@ import KaoheCLI
         #expect(diagnostics.totals.errors >= 5000)
         #expect(diagnostics.last?.code.rawValue == "file.not-listed")
     }
+
+    /// A log pasted together several times: the data-quality summary names the first 20
+    /// duplicate rows and gives the true count; the warnings say it once.
+    @Test func manyDuplicatesAreNamedTwentyAndCounted() throws {
+        let output = try run { folder in
+            try append(String(repeating: "2025-01-06,U1,,pass,,,\n", count: 1500), to: "checks.csv", in: folder)
+        }
+        let line = output.stdout.split(separator: "\n").first { $0.hasPrefix("重复行：") } ?? ""
+        #expect(line.components(separatedBy: "（同第").count - 1 == 20)
+        #expect(line.hasSuffix("……共 1500 行"))
+        #expect(output.stdout.contains("checks.duplicate-row 同样的问题另有 1495 行"))
+        #expect(output.stdout.contains("错误 0 个，警告 1500 个"))
+    }
 }

@@ -13,3 +13,4 @@ int FuzzCSV_main(int argc, char **argv) { return run(argc, argv); }
 int FuzzCriteria_main(int argc, char **argv) { return run(argc, argv); }
 int FuzzLoad_main(int argc, char **argv) { return run(argc, argv); }
 int FuzzCLI_main(int argc, char **argv) { return run(argc, argv); }
+int FuzzWorkbook_main(int argc, char **argv) { return run(argc, argv); }

@@ -30,6 +30,8 @@ enum ChecksFile {
         /// The latest check date seen.
         var lastDate: CivilDate?
         var duplicates: [DuplicateRow] = []
+        /// Every row that repeats an earlier one, listed or not.
+        var duplicateCount = 0
     }
 
     /// Diagnostics kept for the file; later ones are counted in one closing diagnostic.
@@ -44,6 +46,92 @@ enum ChecksFile {
         /// The window a stream reads at a time.
         var windowBytes = 1 << 20
         var maxRecordBytes = CSVReader.maxRecordBytes
+    }
+
+    /// Reads, validates and folds the check log from its source: `checks.csv`, or a sheet read
+    /// as CSV text a row at a time (one reader, its diagnostics located by cell).
+    static func load(source: DataSource, context: ValidationContext, diagnostics: inout [Diagnostic],
+                     ignored: inout [IgnoredColumn], options: Options = Options()) -> Result? {
+        guard source.sheet != nil else {
+            return load(path: source.path, name: source.name, context: context, diagnostics: &diagnostics,
+                        ignored: &ignored, options: options)
+        }
+        let start = diagnostics.count
+        // Each reading of the sheet (the scan, the search for repeated rows) inflates it afresh.
+        let sheets = SheetSources(source)
+        let reading = Reading(path: source.path, name: source.name, context: context, descriptor: -1, size: 0,
+                              options: options, sheets: sheets)
+        let outcome = reading.scan(encoding: .utf8)
+        if let error = sheets.firstError {
+            diagnostics.append(Workbooks.diagnostic(error, file: source.path))
+            return nil
+        }
+        var result: Result?
+        switch outcome {
+        case .invalidUTF8, .undecodable, .unreadable:
+            diagnostics.append(Diagnostic(.unreadable, file: source.path))
+        case .noHeader(let syntax):
+            diagnostics += syntax.kept + syntax.closing(source.path)
+            diagnostics.append(DataTable.emptyFile(source.path, specs: ColumnSpec.checks))
+        case .badHeader(let syntax, let header, let ignoredColumns):
+            ignored += ignoredColumns
+            var limited = Limited(limit: maxDiagnostics)
+            limited.take(syntax)
+            limited.append(contentsOf: header)
+            diagnostics += limited.kept + limited.closing(source.path)
+        case .scanned(let scanned):
+            ignored += scanned.ignored
+            diagnostics += scanned.diagnostics
+            result = scanned.result
+        }
+        if let lines = sheets.lines {
+            Workbooks.locate(&diagnostics, from: start, source: source, lines: lines)
+            if lines.shifted, var mapped = result {
+                // Evidence and repeated rows by sheet row, as diagnostics are.
+                mapped.failures.mapLines(lines.row)
+                mapped.duplicates = mapped.duplicates.map {
+                    DuplicateRow(source: SourceRef(file: $0.source.file, line: lines.row($0.source.line)), firstLine: lines.row($0.firstLine))
+                }
+                result = mapped
+            }
+        }
+        return result
+    }
+
+    /// The sheet sources of the readings of one check log, and the first error any of them met.
+    final class SheetSources {
+        let source: DataSource
+        private(set) var error: WorkbookError?
+        /// The lines of the first reading.
+        private(set) var lines: SheetLines?
+        private var made: [SheetCSVSource] = []
+
+        init(_ source: DataSource) { self.source = source }
+
+        /// A new reading of the sheet (an empty one after an error).
+        func make() -> CSVByteSource {
+            collect()
+            do throws(WorkbookError) {
+                if let sheet = try source.sheetSource() {
+                    if lines == nil { lines = sheet.lines }
+                    made.append(sheet)
+                    return sheet
+                }
+            } catch {
+                if self.error == nil { self.error = error }
+            }
+            return CSVMemorySource([])
+        }
+
+        /// The first error of the readings so far.
+        func collect() {
+            for sheet in made where error == nil { error = sheet.error }
+        }
+
+        var firstError: WorkbookError? {
+            collect()
+            return error
+        }
     }
 
     /// Reads, validates and folds `checks.csv`; nil (with diagnostics) when the file is missing

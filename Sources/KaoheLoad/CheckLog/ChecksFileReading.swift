@@ -27,28 +27,37 @@ extension ChecksFile {
         let descriptor: Int32
         let size: Int
         let options: Options
+        /// For a check log read from a workbook: where each reading's bytes come from.
+        let sheets: SheetSources?
 
-        init(path: String, name: String, context: ValidationContext, descriptor: Int32, size: Int, options: Options) {
+        init(path: String, name: String, context: ValidationContext, descriptor: Int32, size: Int, options: Options,
+             sheets: SheetSources? = nil) {
             self.path = path
             self.name = name
             self.context = context
             self.descriptor = descriptor
             self.size = size
             self.options = options
+            self.sheets = sheets
         }
 
         /// The first `count` bytes of the file.
         func head(_ count: Int) -> [UInt8] {
             var bytes = [UInt8](repeating: 0, count: count)
             let got = bytes.withUnsafeMutableBufferPointer { buffer in
-                buffer.baseAddress.map { CSVFileSource(descriptor: descriptor, offset: 0).read(into: $0, count: count) } ?? 0
+                buffer.baseAddress.map { raw(from: 0).read(into: $0, count: count) } ?? 0
             }
             return Array(bytes.prefix(got))
         }
 
+        /// The file's bytes from `offset` on (a sheet is always read from its start).
+        func raw(from offset: Int) -> CSVByteSource {
+            sheets?.make() ?? CSVFileSource(descriptor: descriptor, offset: offset)
+        }
+
         /// A stream over the whole file (decoded when GB18030).
         func stream(_ encoding: TextEncoding, from offset: Int = 0) -> (CSVStream, CSVByteSource) {
-            let raw = CSVFileSource(descriptor: descriptor, offset: offset)
+            let raw = raw(from: offset)
             switch encoding {
             case .utf8:
                 return (CSVStream(source: raw, file: path, startOffset: offset, windowBytes: options.windowBytes,
@@ -253,11 +262,12 @@ extension ChecksFile {
                                                            excerpt: duplicates[d].excerpt))
                 d += 1
             }
-            limited.omit(warnings: omittedDuplicates)
+            limited.omit(ChecksFile.duplicateCode, warnings: omittedDuplicates)
 
             let result = Result(path: path, failures: failures, usage: usage, weeks: weeks,
                                 lastDate: lastDay >= 0 ? shared.dayDates[lastDay] : nil,
-                                duplicates: duplicates.map { DuplicateRow(source: SourceRef(file: name, line: $0.line), firstLine: $0.first) })
+                                duplicates: duplicates.map { DuplicateRow(source: SourceRef(file: name, line: $0.line), firstLine: $0.first) },
+                                duplicateCount: duplicates.count + omittedDuplicates)
             return Scanned(result: result, diagnostics: limited.kept + limited.closing(path), ignored: ignored)
         }
     }

@@ -91,6 +91,9 @@ extension ChecksFile {
     static func duplicateWarning(_ path: String, line: Int, first: Int, excerpt: String) -> Diagnostic {
         Diagnostic(.duplicateRow(first: first), file: path, line: line, column: 1, excerpt: excerpt)
     }
+
+    /// The code of ``duplicateWarning(_:line:first:excerpt:)``.
+    static var duplicateCode: Diagnostic.Code { Diagnostic.Message.duplicateRow(first: 0).code }
 }
 
 extension Diagnostic.Message {

@@ -13,6 +13,8 @@ package struct Manifest: Sendable, Hashable {
     package var office: String?
     /// The bulletin's issue number (期号), with `{year}` and `{month}` in it, when given.
     package var docNumber: String?
+    /// One workbook holding the data files as sheets (relative to the data folder), when given.
+    package var workbook: String?
 
     package init(year: Int, title: String, criteria: String) {
         self.year = year
@@ -37,7 +39,7 @@ package struct Manifest: Sendable, Hashable {
 }
 
 /// Loads `assessment.json5`: `{year, title, criteria}`, all required (`year` an integer from
-/// 2000 to 2100), and optionally the bulletin's `office` and `docNumber`.
+/// 2000 to 2100), and optionally the bulletin's `office` and `docNumber` and the data's `workbook`.
 package enum ManifestLoader {
     /// Reads the manifest at `path` (as given; messages use it).
     package static func load(path: String) -> (manifest: Manifest?, diagnostics: [Diagnostic]) {
@@ -54,8 +56,8 @@ package enum ManifestLoader {
         r.add(syntax)
         let root = JSON5Path.root
         var manifest: Manifest? = nil
-        if let object = r.object(document.root, root, fields: ["year", "title", "criteria", "office", "docNumber"],
-                                 optional: ["office", "docNumber"]) {
+        if let object = r.object(document.root, root, fields: ["year", "title", "criteria", "office", "docNumber", "workbook"],
+                                 optional: ["office", "docNumber", "workbook"]) {
             let year = object["year"].flatMap {
                 r.integer($0, root.key("year"), in: 2000...2100, expectedZh: " 2000 到 2100 之间的整数年份", expectedEn: "a whole year from 2000 to 2100")
             }
@@ -66,6 +68,7 @@ package enum ManifestLoader {
                 manifest?.criteriaAt = object["criteria"].map { ($0.line, $0.column) }
                 manifest?.office = object.optional("office").flatMap { r.string($0, root.key("office")) }
                 manifest?.docNumber = object.optional("docNumber").flatMap { r.string($0, root.key("docNumber")) }
+                manifest?.workbook = object.optional("workbook").flatMap { r.string($0, root.key("workbook")) }
             }
         }
         return (r.hasErrors ? nil : manifest, CriteriaLoader.sortedByPosition(r.diagnostics))

@@ -10,13 +10,15 @@ package enum CheckJSON {
             ("errors", .int(loaded.errorCount)),
             ("warnings", .int(loaded.warningCount)),
             ("diagnostics", .array(loaded.diagnostics.map { d in
-                .object([
+                var fields: [(String, JSONValue)] = [
                     ("file", .string(d.file)),
                     ("line", .optional(d.line)),
                     ("column", .optional(d.column)),
-                    ("severity", .string(d.severity.rawValue)),
-                    ("message", .string(d.message.text(language))),
-                ])
+                ]
+                // A workbook's cell (`检查记录!C17`); line and column are its row and column.
+                if let cell = d.cell { fields.append(("cell", .string(cell))) }
+                fields += [("severity", .string(d.severity.rawValue)), ("message", .string(d.message.text(language)))]
+                return .object(fields)
             })),
             ("quality", .object([
                 ("files", .array(q.files.map { f in

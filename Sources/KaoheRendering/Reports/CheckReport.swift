@@ -5,6 +5,9 @@ import KaoheSimulation
 /// `kaohe check` as a document: every diagnostic with its excerpt, then the data-quality
 /// summary (docs/data-files.md): how every row was used, and the gaps in the check log.
 package enum CheckReport {
+    /// Duplicate rows named in the data-quality summary; the rest are counted.
+    static let maxDuplicatesShown = 20
+
     package static func document(_ loaded: LoadedData, folder: String, language: Language) -> Document {
         let l: (String, String) -> String = { language == .zh ? $0 : $1 }
         var document = Document(title: l("数据检查", "Data check") + "  \(folder)")
@@ -48,10 +51,14 @@ package enum CheckReport {
             lines.append(Line(l("从未检查的单位：", "Units never checked: ")
                 + (quality.neverChecked.isEmpty ? none : quality.neverChecked.map { "\($0) \(names[$0] ?? "")" }.joined(separator: l("，", ", ")))))
         }
-        lines.append(Line(l("重复行：", "Duplicate rows: ")
-            + (quality.duplicates.isEmpty ? none : quality.duplicates.map {
-                l("\($0.source)（同第 \($0.firstLine) 行）", "\($0.source) (same as line \($0.firstLine))")
-            }.joined(separator: l("，", ", ")))))
+        // The first duplicates, with the true count when there are more.
+        let total = max(quality.duplicateCount, quality.duplicates.count)
+        let shown = quality.duplicates.prefix(CheckReport.maxDuplicatesShown).map {
+            l("\($0.source)（同第 \($0.firstLine) 行）", "\($0.source) (same as line \($0.firstLine))")
+        }.joined(separator: l("，", ", "))
+        let more = total > CheckReport.maxDuplicatesShown
+            ? l("……共 \(total) 行", " … \(total) in all") : ""
+        lines.append(Line(l("重复行：", "Duplicate rows: ") + (quality.duplicates.isEmpty ? none : shown + more)))
         lines.append(Line(l("忽略的列：", "Ignored columns: ")
             + (quality.ignoredColumns.isEmpty ? none : quality.ignoredColumns.map {
                 l("\(fileName($0.file)) 第 \($0.column) 列 \"\($0.header)\"", "\(fileName($0.file)) column \($0.column) \"\($0.header)\"")

@@ -10,7 +10,9 @@ package enum DiagnosticText {
     package static func render(_ diagnostic: Diagnostic, language: Language, color: Bool = false,
                               width: Int = TextTable.maxWidth) -> String {
         var location = TerminalText.safe(diagnostic.file, singleLine: true)
-        if let line = diagnostic.line {
+        if let cell = diagnostic.cell {
+            location += ":" + TerminalText.safe(cell, singleLine: true)
+        } else if let line = diagnostic.line {
             location += ":\(line)"
             if let column = diagnostic.column { location += ":\(column)" }
         }
@@ -28,7 +30,11 @@ package enum DiagnosticText {
             let message = TextWrap.lines(text, width: width, first: DisplayWidth.of(plainPrefix), indent: "    ")
             out = "\(location): \(severity) " + message.joined(separator: "\n") + "\n"
         }
-        if let excerpt = diagnostic.excerpt, let line = diagnostic.line {
+        if let excerpt = diagnostic.excerpt, let cell = diagnostic.cell {
+            // A cell's value under its reference (no caret: the value is the whole cell).
+            let reference = String(cell.split(separator: "!").last ?? Substring(cell))
+            out += " \(TerminalText.safe(reference, singleLine: true)) | \(visible(excerpt))\n"
+        } else if let excerpt = diagnostic.excerpt, let line = diagnostic.line {
             let number = String(line)
             let gutter = String(repeating: " ", count: number.count)
             let shown = visible(excerpt)
