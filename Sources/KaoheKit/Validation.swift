@@ -51,7 +51,7 @@ public struct Validation: Sendable, Renderable {
         var out = DiagnosticText.render(loaded.diagnostics, language: language, color: color)
         if loaded.quality.files.isEmpty { return out }
         if !loaded.diagnostics.isEmpty { out += "\n" }
-        var summary = Document(title: (language == .zh ? "数据质量" : "Data quality") + "  \(folder)")
+        var summary = Document(title: (language == .zh ? "数据质量" : "Data quality") + (folder.isEmpty ? "" : "  \(folder)"))
         summary.add(contentsOf: CheckReport.quality(loaded.quality, dataset: loaded.dataset, language: language))
         out += TextRenderer.render(summary)
         let (errors, warnings) = (loaded.errorCount, loaded.warningCount)

@@ -38,6 +38,7 @@ public struct Diagnostic: Sendable, Hashable {
     /// (they are counted in the totals, not listed).
     public var omitted: Omitted?
 
+    /// How many errors and warnings a closing diagnostic stands for.
     public struct Omitted: Sendable, Hashable {
         /// Errors not listed.
         public var errors: Int
