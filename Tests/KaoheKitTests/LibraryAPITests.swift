@@ -84,12 +84,18 @@ import KaoheTestSupport
 
     @Test func assessmentsRunConcurrently() async throws {
         let year = try Year.load(folder: demo)
+        let tables = self.tables(demo)
         let expected = year.assess().render(.json) + (try year.assess().ranking(.quarter(2)).render(.text))
         let outputs = await withTaskGroup(of: String.self) { group in
             for i in 0..<8 {
                 group.addTask {
-                    // Half load their own copy of the folder, half share one year.
-                    let own = i % 2 == 0 ? ((try? Year.load(folder: demo)) ?? year) : year
+                    // Some load the folder again, some its rows as in-memory tables, some share one year.
+                    let own: Year
+                    switch i % 3 {
+                    case 0: own = (try? Year.load(folder: demo)) ?? year
+                    case 1: own = (try? Year(year: year.year, title: year.title, criteria: year.criteriaFile, tables: tables)) ?? year
+                    default: own = year
+                    }
                     let assessed = own.assess()
                     return assessed.render(.json) + ((try? assessed.ranking(.quarter(2)).render(.text)) ?? "")
                 }
