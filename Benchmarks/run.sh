@@ -35,7 +35,7 @@ echo
 times=()
 for _ in $(seq 21); do
     start=$EPOCHREALTIME
-    "$BIN/kaohe" grade Samples/demo-2025 >/dev/null
+    "$BIN/kaohe" grade Samples/demo-2025 >/dev/null 2>&1
     end=$EPOCHREALTIME
     times+=("$(echo "($end - $start) * 1000" | bc -l)")
 done

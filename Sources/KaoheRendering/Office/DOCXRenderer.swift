@@ -45,7 +45,7 @@ package enum DOCXRenderer {
     static let songFont = "宋体", latinFont = "Times New Roman"
 
     static let w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-    static let r = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    static let r = OfficePackage.relationshipNamespace
 
     // MARK: - Package parts
 
@@ -64,20 +64,9 @@ package enum DOCXRenderer {
         return x.finished
     }
 
-    static var rootRelationships: String {
-        var x = XMLWriter()
-        x.open("Relationships", [("xmlns", "http://schemas.openxmlformats.org/package/2006/relationships")])
-        x.empty("Relationship", [("Id", "rId1"), ("Type", r + "/officeDocument"), ("Target", "word/document.xml")])
-        x.empty("Relationship", [("Id", "rId2"), ("Type", r + "/extended-properties"), ("Target", "docProps/app.xml")])
-        return x.finished
-    }
+    static var rootRelationships: String { OfficePackage.rootRelationships(mainPart: "word/document.xml") }
 
-    static var appProperties: String {
-        var x = XMLWriter()
-        x.open("Properties", [("xmlns", "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties")])
-        x.element("Application", text: "kaohe")
-        return x.finished
-    }
+    static var appProperties: String { OfficePackage.appProperties }
 
     static var documentRelationships: String {
         var x = XMLWriter()

@@ -68,7 +68,7 @@ package enum XLSXRenderer {
     }
 
     static let mainNamespace = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
-    static let relationshipNamespace = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    static let relationshipNamespace = OfficePackage.relationshipNamespace
 
     static func contentTypes(_ count: Int) -> String {
         var x = XMLWriter()
@@ -88,20 +88,9 @@ package enum XLSXRenderer {
         return x.finished
     }
 
-    static var rootRelationships: String {
-        var x = XMLWriter()
-        x.open("Relationships", [("xmlns", "http://schemas.openxmlformats.org/package/2006/relationships")])
-        x.empty("Relationship", [("Id", "rId1"), ("Type", relationshipNamespace + "/officeDocument"), ("Target", "xl/workbook.xml")])
-        x.empty("Relationship", [("Id", "rId2"), ("Type", relationshipNamespace + "/extended-properties"), ("Target", "docProps/app.xml")])
-        return x.finished
-    }
+    static var rootRelationships: String { OfficePackage.rootRelationships(mainPart: "xl/workbook.xml") }
 
-    static var appProperties: String {
-        var x = XMLWriter()
-        x.open("Properties", [("xmlns", "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties")])
-        x.element("Application", text: "kaohe")
-        return x.finished
-    }
+    static var appProperties: String { OfficePackage.appProperties }
 
     static func workbook(_ sheets: [Sheet]) -> String {
         var x = XMLWriter()
