@@ -45,6 +45,11 @@ import KaoheTestSupport
         let simulated = try year.simulate([.veto(unit: "T04")])
         #expect(simulated.render(.json) == KaoheCLI.run(["simulate", demo, "--veto", "T04", "--format", "json"]).stdout)
         #expect(simulated.changes.contains { $0.unitID == "T04" && $0.after.rank == nil })
+        var streamed = ""
+        assessed.render(.json, language: .en, to: &streamed)
+        #expect(streamed == KaoheCLI.run(["grade", demo, "--format", "json", "--lang", "en"]).stdout)
+        #expect(try assessed.bulletin(month: 5).file(.docx, language: .zh).starts(with: [0x50, 0x4B]))
+        #expect(throws: KaoheError.unsupportedFormat(.docx)) { try assessed.ranking(.annual).file(.docx, language: .zh) }
     }
 
     @Test func inMemoryTablesGiveTheSameYear() throws {
