@@ -10,7 +10,8 @@ let package = Package(
         .library(name: "KaoheKit", targets: ["KaoheKit"]),
         .executable(name: "kaohe", targets: ["kaohe"]),
         // Reference readers, fixtures and the seeded generator for the tests and the Fuzz package
-        // (which reaches the command line, KaoheCLI, through it).
+        // (which reaches the command line, KaoheCLI, through it). Like every target but KaoheKit,
+        // it is package-scoped: other packages reach it with @testable imports.
         .library(name: "KaoheTestSupport", targets: ["KaoheTestSupport"]),
     ],
     targets: [

@@ -1,6 +1,7 @@
 // swift-tools-version:6.0
 // libFuzzer targets for KaoheKit, kept out of the main package so that `swift build` and
-// `swift test` at the root never build them. See docs/performance.md (Fuzzing).
+// `swift test` at the root never build them. See docs/performance.md (Fuzzing). The stages'
+// internals are `package`-scoped in kaohe; the targets reach them with `@testable` imports.
 import PackageDescription
 
 let fuzz: [SwiftSetting] = [.unsafeFlags(["-parse-as-library"])]

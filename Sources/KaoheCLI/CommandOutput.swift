@@ -1,15 +1,15 @@
 /// What a command produced: text for standard output and standard error, and the exit code
 /// (0 done, 1 errors in the data or criteria, 2 bad command line).
-public struct CommandOutput: Sendable, Equatable {
-    public var stdout: String
-    public var stderr: String
-    public var exitCode: Int32
+package struct CommandOutput: Sendable, Equatable {
+    package var stdout: String
+    package var stderr: String
+    package var exitCode: Int32
     /// A binary result (a workbook or Word document) for the `--output` file; nil for text.
-    public var file: [UInt8]?
+    package var file: [UInt8]?
     /// Standard output made as it is written (a JSON document of every unit), instead of `stdout`.
-    public var streamed: StreamedOutput?
+    package var streamed: StreamedOutput?
 
-    public init(stdout: String = "", stderr: String = "", exitCode: Int32 = 0, file: [UInt8]? = nil,
+    package init(stdout: String = "", stderr: String = "", exitCode: Int32 = 0, file: [UInt8]? = nil,
                 streamed: StreamedOutput? = nil) {
         self.stdout = stdout
         self.stderr = stderr
@@ -18,13 +18,13 @@ public struct CommandOutput: Sendable, Equatable {
         self.streamed = streamed
     }
 
-    public static func == (a: CommandOutput, b: CommandOutput) -> Bool {
+    package static func == (a: CommandOutput, b: CommandOutput) -> Bool {
         a.stdout == b.stdout && a.stderr == b.stderr && a.exitCode == b.exitCode && a.file == b.file
             && (a.streamed == nil) == (b.streamed == nil)
     }
 
     /// The output with a streamed part written into `stdout`.
-    public var materialized: CommandOutput {
+    package var materialized: CommandOutput {
         guard let streamed else { return self }
         var bytes: [UInt8] = []
         _ = streamed.write { chunk in bytes.append(contentsOf: chunk); return true }
@@ -36,12 +36,12 @@ public struct CommandOutput: Sendable, Equatable {
 }
 
 /// Output written as it is made, a chunk at a time, so that memory does not grow with it.
-public struct StreamedOutput: Sendable {
+package struct StreamedOutput: Sendable {
     /// Hands each chunk to `chunk`, which returns false to stop (a failed write); returns
     /// whether every chunk was taken.
-    public let write: @Sendable (_ chunk: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool
+    package let write: @Sendable (_ chunk: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool
 
-    public init(_ write: @escaping @Sendable (_ chunk: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool) {
+    package init(_ write: @escaping @Sendable (_ chunk: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool) {
         self.write = write
     }
 }

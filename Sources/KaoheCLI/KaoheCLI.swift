@@ -4,14 +4,14 @@ import Foundation
 /// Runs one `kaohe` command line and returns what to print and the exit code.
 ///
 /// The executable only calls ``main()``, so every command is testable in-process with ``run(_:terminal:)``.
-public enum KaoheCLI {
+package enum KaoheCLI {
     /// The version `kaohe --version` prints.
-    public static let version = "0.1.0"
+    package static let version = "0.1.0"
 
     /// `terminal` says where colour may be used (never in files, pipes or tests).
     /// With `streaming`, a streamed result (``CommandOutput/streamed``) is left for ``emit`` to
     /// write as it is made; otherwise it is written into `stdout`.
-    public static func run(_ arguments: [String], terminal: Terminal = .plain, streaming: Bool = false) -> CommandOutput {
+    package static func run(_ arguments: [String], terminal: Terminal = .plain, streaming: Bool = false) -> CommandOutput {
         let language = ArgumentParser.language(in: arguments)
         if arguments.isEmpty {
             return CommandOutput(stderr: HelpText.text(language), exitCode: 2)
@@ -53,7 +53,7 @@ public enum KaoheCLI {
     }
 
     /// Runs `kaohe` as this process: its arguments and terminals in, its output and exit code out.
-    public static func main() -> Never {
+    package static func main() -> Never {
         // A closed pipe is then a failed write (EPIPE) rather than a kill.
         signal(SIGPIPE, SIG_IGN)
         let arguments = Array(CommandLine.arguments.dropFirst())
@@ -94,18 +94,13 @@ public enum KaoheCLI {
 
     /// Loads the command's data folder and runs the command on it.
     static func execute(_ command: any KaoheCommand, terminal: Terminal) -> CommandOutput {
-        var loaded = DataFolder.load(command.folder, criteriaOverride: command.shared.criteria)
-        if let path = command.shared.output, let input = OutputFile.input(path, among: loaded.inputPaths) {
+        let validation = Validation.check(folder: command.folder, criteria: command.shared.criteria)
+        if let path = command.shared.output, let input = OutputFile.input(path, among: validation.inputPaths) {
             let same = input == path ? (zh: " ", en: "") : (zh: "（即 \(input)）", en: " (\(input))")
             return usage(LocalizedText(zh: "--output 的文件 \(path)\(same.zh)是本次运行读取的输入文件；请另选输出文件",
                                        en: "--output \(path)\(same.en) is an input file of this run; choose another output file"),
                          command.shared.language)
         }
-        if let dataset = loaded.dataset {
-            // The registers' lateness is a rule of the scheme: counted by the scoring stage.
-            loaded.quality.registers = DeadlineFindings.derive(dataset).summaries
-            loaded.dataset?.quality = loaded.quality
-        }
-        return command.run(loaded, terminal: terminal)
+        return command.run(validation, terminal: terminal)
     }
 }

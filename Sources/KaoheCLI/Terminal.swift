@@ -3,19 +3,19 @@ import Foundation
 
 /// Whether standard output and standard error may carry colour: only when they are terminals,
 /// `NO_COLOR` is unset (https://no-color.org) and `TERM` is not `dumb`.
-public struct Terminal: Sendable, Equatable {
-    public var stdoutColor: Bool
-    public var stderrColor: Bool
+package struct Terminal: Sendable, Equatable {
+    package var stdoutColor: Bool
+    package var stderrColor: Bool
 
-    public init(stdoutColor: Bool = false, stderrColor: Bool = false) {
+    package init(stdoutColor: Bool = false, stderrColor: Bool = false) {
         self.stdoutColor = stdoutColor
         self.stderrColor = stderrColor
     }
 
     /// No colour anywhere (files, pipes, tests).
-    public static let plain = Terminal()
+    package static let plain = Terminal()
 
-    public static func detect(environment: [String: String], stdoutIsTerminal: Bool, stderrIsTerminal: Bool) -> Terminal {
+    package static func detect(environment: [String: String], stdoutIsTerminal: Bool, stderrIsTerminal: Bool) -> Terminal {
         let noColor = !(environment["NO_COLOR"] ?? "").isEmpty || environment["TERM"] == "dumb"
         return Terminal(stdoutColor: stdoutIsTerminal && !noColor, stderrColor: stderrIsTerminal && !noColor)
     }

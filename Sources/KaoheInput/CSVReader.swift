@@ -7,16 +7,16 @@ import Darwin
 #endif
 
 /// One CSV record (一行记录): its fields as written, and where each one starts.
-public struct CSVRow: Sendable, Hashable {
+package struct CSVRow: Sendable, Hashable {
     /// 1-based physical line the record starts on (the header is line 1).
-    public var line: Int
+    package var line: Int
     /// The fields' exact text: quotes removed, doubled quotes undone, nothing trimmed.
-    public var fields: [String]
+    package var fields: [String]
     /// 1-based column, in Unicode scalars, where each field starts on its physical line
     /// (the opening quote for a quoted field).
-    public var columns: [Int]
+    package var columns: [Int]
 
-    public init(line: Int, fields: [String], columns: [Int]) {
+    package init(line: Int, fields: [String], columns: [Int]) {
         self.line = line
         self.fields = fields
         self.columns = columns
@@ -25,17 +25,17 @@ public struct CSVRow: Sendable, Hashable {
 
 /// A parsed CSV file: the records read, the syntax errors found, and the physical lines for
 /// excerpts.
-public struct CSVTable: Sendable {
+package struct CSVTable: Sendable {
     /// Records in file order; the header, if the file has one, is `rows[0]`. Rows with a syntax
     /// error are left out (each has a diagnostic); zero-length lines are skipped.
-    public var rows: [CSVRow]
-    public var diagnostics: [Diagnostic]
+    package var rows: [CSVRow]
+    package var diagnostics: [Diagnostic]
     /// The text parsed, kept for ``lineText(_:)``.
     let text: String
     /// UTF-8 offset in `text` where each physical line starts; index 0 is line 1.
     let lineStarts: [Int]
 
-    public init(rows: [CSVRow], diagnostics: [Diagnostic] = []) {
+    package init(rows: [CSVRow], diagnostics: [Diagnostic] = []) {
         self.init(rows: rows, diagnostics: diagnostics, text: "", lineStarts: [])
     }
 
@@ -47,11 +47,11 @@ public struct CSVTable: Sendable {
     }
 
     /// Number of physical lines that hold any text or line ending.
-    public var lineCount: Int { lineStarts.count }
+    package var lineCount: Int { lineStarts.count }
 
     /// The text of physical line `line` (1-based), without its line ending; empty when the
     /// line does not exist.
-    public func lineText(_ line: Int) -> String {
+    package func lineText(_ line: Int) -> String {
         guard line >= 1, line <= lineStarts.count else { return "" }
         var text = self.text
         let starts = lineStarts
@@ -87,14 +87,14 @@ public struct CSVTable: Sendable {
 ///
 /// The same byte-level scanner reads a whole text (``parse(_:file:)``) or a file in windows of
 /// a few MiB (``CSVStream``), so a large check log is never held in memory at once.
-public enum CSVReader {
+package enum CSVReader {
     /// Longest physical line accepted, in UTF-8 bytes (1 MiB).
-    public static let maxLineBytes = 1 << 20
+    package static let maxLineBytes = 1 << 20
     /// Longest field accepted, in UTF-8 bytes (1 MiB).
-    public static let maxFieldBytes = 1 << 20
+    package static let maxFieldBytes = 1 << 20
     /// Longest record (one row, over several lines when a quoted field holds line breaks)
     /// read from a file in windows, in UTF-8 bytes (8 MiB). A longer record is an error.
-    public static let maxRecordBytes = 8 << 20
+    package static let maxRecordBytes = 8 << 20
     /// Excerpts of longer lines are cut to this many bytes and end with “…”.
     static let maxExcerptBytes = 4096
 
@@ -104,7 +104,7 @@ public enum CSVReader {
     static let cr = UInt8(ascii: "\r")
 
     /// Parses a whole file into rows.
-    public static func parse(_ text: String, file: String) -> CSVTable {
+    package static func parse(_ text: String, file: String) -> CSVTable {
         var rows: [CSVRow] = []
         // One row per line at most: reserving that much up front spares the copies of a
         // growing array (pages never written cost nothing).
@@ -117,7 +117,7 @@ public enum CSVReader {
     /// Parses a file and hands each record to `eachRow` as soon as it is complete, so a large
     /// check log need not be held as rows. The table returned has no rows; it carries the
     /// diagnostics and the line index for ``CSVTable/lineText(_:)``.
-    public static func parse(_ text: String, file: String,
+    package static func parse(_ text: String, file: String,
                              eachRow: (CSVRow) throws -> Void) rethrows -> CSVTable {
         try parse(text, file: file, lineLimit: maxLineBytes, fieldLimit: maxFieldBytes, eachRow: eachRow)
     }

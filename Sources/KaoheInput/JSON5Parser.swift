@@ -8,13 +8,13 @@ import KaoheModel
 /// continuations), leading `+`, leading or trailing decimal point, hexadecimal, `Infinity` and
 /// `NaN` (kept as such; the loaders reject them). Nesting deeper than ``maxDepth`` is an
 /// error. No input makes it crash or loop: every step consumes input or stops.
-public enum JSON5Parser {
+package enum JSON5Parser {
     /// The deepest nesting of objects and arrays accepted.
-    public static let maxDepth = 64
+    package static let maxDepth = 64
 
     /// Parses a whole document. A syntax error gives no document and one diagnostic; repeated
     /// keys give the document and one diagnostic each.
-    public static func parse(_ text: String, file: String) -> (document: JSON5Document?, diagnostics: [Diagnostic]) {
+    package static func parse(_ text: String, file: String) -> (document: JSON5Document?, diagnostics: [Diagnostic]) {
         var parser = Parser(text: text, file: file)
         return parser.parseDocument()
     }

@@ -3,12 +3,12 @@ import KaoheModel
 ///
 /// Line and column are 1-based; the column counts characters (grapheme clusters), so a
 /// Chinese character counts as one column, as it does in the message caret.
-public struct JSON5Node: Sendable, Hashable {
-    public var value: JSON5Value
-    public var line: Int
-    public var column: Int
+package struct JSON5Node: Sendable, Hashable {
+    package var value: JSON5Value
+    package var line: Int
+    package var column: Int
 
-    public init(_ value: JSON5Value, line: Int, column: Int) {
+    package init(_ value: JSON5Value, line: Int, column: Int) {
         self.value = value
         self.line = line
         self.column = column
@@ -17,7 +17,7 @@ public struct JSON5Node: Sendable, Hashable {
 
 /// The value tree of a JSON5 document. Objects keep their members in file order, including
 /// repeated keys (the parser reports those).
-public enum JSON5Value: Sendable, Hashable {
+package enum JSON5Value: Sendable, Hashable {
     case object([JSON5Member])
     case array([JSON5Node])
     case string(String)
@@ -27,13 +27,13 @@ public enum JSON5Value: Sendable, Hashable {
 }
 
 /// One `key: value` pair of an object; the key carries its own position.
-public struct JSON5Member: Sendable, Hashable {
-    public var key: String
-    public var keyLine: Int
-    public var keyColumn: Int
-    public var value: JSON5Node
+package struct JSON5Member: Sendable, Hashable {
+    package var key: String
+    package var keyLine: Int
+    package var keyColumn: Int
+    package var value: JSON5Node
 
-    public init(key: String, keyLine: Int, keyColumn: Int, value: JSON5Node) {
+    package init(key: String, keyLine: Int, keyColumn: Int, value: JSON5Node) {
         self.key = key
         self.keyLine = keyLine
         self.keyColumn = keyColumn
@@ -42,8 +42,8 @@ public struct JSON5Member: Sendable, Hashable {
 }
 
 /// A number literal, kept as written so it converts to ``ExactDecimal`` without binary rounding.
-public struct JSON5Number: Sendable, Hashable, CustomStringConvertible {
-    public enum Kind: Sendable, Hashable {
+package struct JSON5Number: Sendable, Hashable, CustomStringConvertible {
+    package enum Kind: Sendable, Hashable {
         /// Digits with optional sign, decimal point and exponent (`-1.5`, `.5`, `+3.`, `2e3`).
         case decimal
         /// `0x1F`.
@@ -55,23 +55,23 @@ public struct JSON5Number: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The literal exactly as written, sign included.
-    public var text: String
-    public var kind: Kind
+    package var text: String
+    package var kind: Kind
 
-    public init(text: String, kind: Kind) {
+    package init(text: String, kind: Kind) {
         self.text = text
         self.kind = kind
     }
 
-    public var description: String { text }
+    package var description: String { text }
 
     /// Digits allowed before and after the decimal point (leading and trailing zeros aside):
     /// the limits of every number read from input (``ExactDecimal/maxInputIntegerDigits``).
-    public static var maxIntegerDigits: Int { ExactDecimal.maxInputIntegerDigits }
-    public static var maxFractionDigits: Int { ExactDecimal.maxInputFractionDigits }
+    package static var maxIntegerDigits: Int { ExactDecimal.maxInputIntegerDigits }
+    package static var maxFractionDigits: Int { ExactDecimal.maxInputFractionDigits }
 
     /// The outcome of converting the literal to an exact decimal.
-    public enum Conversion: Sendable, Hashable {
+    package enum Conversion: Sendable, Hashable {
         case value(ExactDecimal)
         /// Hexadecimal, Infinity or NaN: not a plain decimal number.
         case notDecimal
@@ -81,7 +81,7 @@ public struct JSON5Number: Sendable, Hashable, CustomStringConvertible {
 
     /// Converts a decimal literal exactly (exponents are applied to the digits, not computed
     /// in binary): `0.1` is exactly one tenth and `2.5e1` is exactly 25.
-    public var conversion: Conversion {
+    package var conversion: Conversion {
         guard kind == .decimal else { return .notDecimal }
         var scalars = Substring(text).unicodeScalars[...]
         var negative = false
@@ -138,7 +138,7 @@ public struct JSON5Number: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The exact value, or nil for hexadecimal, Infinity, NaN or out-of-range literals.
-    public var decimal: ExactDecimal? {
+    package var decimal: ExactDecimal? {
         if case .value(let v) = conversion { return v }
         return nil
     }
@@ -150,28 +150,28 @@ public struct JSON5Number: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// Where a value sits in a document, as written in messages: `categories[2].points`.
-public struct JSON5Path: Sendable, Hashable, CustomStringConvertible {
-    public enum Component: Sendable, Hashable {
+package struct JSON5Path: Sendable, Hashable, CustomStringConvertible {
+    package enum Component: Sendable, Hashable {
         case key(String)
         case index(Int)
     }
 
-    public var components: [Component]
+    package var components: [Component]
 
-    public init(_ components: [Component] = []) { self.components = components }
+    package init(_ components: [Component] = []) { self.components = components }
 
-    public static let root = JSON5Path()
+    package static let root = JSON5Path()
 
-    public var isRoot: Bool { components.isEmpty }
+    package var isRoot: Bool { components.isEmpty }
 
     /// The path of a member of this object.
-    public func key(_ name: String) -> JSON5Path { JSON5Path(components + [.key(name)]) }
+    package func key(_ name: String) -> JSON5Path { JSON5Path(components + [.key(name)]) }
 
     /// The path of an element of this array.
-    public func index(_ i: Int) -> JSON5Path { JSON5Path(components + [.index(i)]) }
+    package func index(_ i: Int) -> JSON5Path { JSON5Path(components + [.index(i)]) }
 
     /// `categories[2].points`; keys that are not plain words are quoted: `["a b"]`. Empty at the root.
-    public var description: String {
+    package var description: String {
         var out = ""
         for component in components {
             switch component {
@@ -189,7 +189,7 @@ public struct JSON5Path: Sendable, Hashable, CustomStringConvertible {
     }
 
     /// The path as it starts a message; the root is named in words.
-    public func text(_ language: Language) -> String {
+    package func text(_ language: Language) -> String {
         if isRoot { return language == .zh ? "（顶层）" : "(top level)" }
         return description
     }
@@ -207,18 +207,18 @@ public struct JSON5Path: Sendable, Hashable, CustomStringConvertible {
 }
 
 /// A parsed JSON5 file: the root value and the file's lines (for message excerpts).
-public struct JSON5Document: Sendable {
-    public var root: JSON5Node
+package struct JSON5Document: Sendable {
+    package var root: JSON5Node
     /// The lines of the file without their line terminators.
-    public var lines: [String]
+    package var lines: [String]
 
-    public init(root: JSON5Node, lines: [String]) {
+    package init(root: JSON5Node, lines: [String]) {
         self.root = root
         self.lines = lines
     }
 
     /// The text of a 1-based line, or nil past the end.
-    public func lineText(_ line: Int) -> String? {
+    package func lineText(_ line: Int) -> String? {
         line >= 1 && line <= lines.count ? lines[line - 1] : nil
     }
 }

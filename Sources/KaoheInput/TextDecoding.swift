@@ -4,14 +4,14 @@ import Foundation
 /// Turns the bytes of an input file into text: UTF-8 (with or without BOM), or GB18030 as
 /// Excel on a Chinese Windows writes it (另存为 “CSV（逗号分隔）”), with a warning. The
 /// encoding is decided by ``EncodingDetection``.
-public enum TextDecoding {
+package enum TextDecoding {
     /// GB18030-2000 as a Foundation encoding (CoreFoundation's kCFStringEncodingGB_18030_2000
     /// converted to an NSStringEncoding).
     static let gb18030 = String.Encoding(rawValue: 0x8000_0632)
 
     /// Decodes a file's bytes as ``EncodingDetection`` decides: a UTF-8 BOM is dropped, and
     /// so is a leading U+FEFF of GB18030 text. On error the text is empty.
-    public static func decode(_ data: Data, file: String) -> (text: String, diagnostics: [Diagnostic]) {
+    package static func decode(_ data: Data, file: String) -> (text: String, diagnostics: [Diagnostic]) {
         let head = data.prefix(EncodingDetection.headBytes)
         let body = EncodingDetection.bodyOffset(head: head)
         let utf8 = data.withUnsafeBytes { raw -> String? in

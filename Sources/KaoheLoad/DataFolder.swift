@@ -4,33 +4,33 @@ import Foundation
 
 /// A year's data folder loaded and validated: the dataset scoring reads, every diagnostic,
 /// and the data-quality summary.
-public struct LoadedData: Sendable {
+package struct LoadedData: Sendable {
     /// The dataset, when the manifest, criteria and units could be read (it may still have errors).
-    public var dataset: Dataset?
-    public var diagnostics: [Diagnostic]
-    public var quality: DataQuality
+    package var dataset: Dataset?
+    package var diagnostics: [Diagnostic]
+    package var quality: DataQuality
     /// The criteria file's path as resolved.
-    public var criteriaPath: String?
+    package var criteriaPath: String?
     /// The files this load reads when present: the folder's data files, then the criteria file
     /// and its calendars once known (paths as given; `--output` may not name any of them).
-    public var inputPaths: [String] = []
+    package var inputPaths: [String] = []
 
-    public var hasErrors: Bool { diagnostics.contains(where: \.isError) }
-    public var errors: [Diagnostic] { diagnostics.filter(\.isError) }
+    package var hasErrors: Bool { diagnostics.contains(where: \.isError) }
+    package var errors: [Diagnostic] { diagnostics.filter(\.isError) }
     /// The true numbers of errors and warnings, those left unlisted in a file included.
-    public var errorCount: Int { diagnostics.totals.errors }
-    public var warningCount: Int { diagnostics.totals.warnings }
-    public var warnings: [Diagnostic] { diagnostics.filter { !$0.isError } }
+    package var errorCount: Int { diagnostics.totals.errors }
+    package var warningCount: Int { diagnostics.totals.warnings }
+    package var warnings: [Diagnostic] { diagnostics.filter { !$0.isError } }
 }
 
 /// Reads and validates a data folder (docs/data-files.md).
-public enum DataFolder {
+package enum DataFolder {
     /// The data files in reading order.
     package static let files = (manifest: "assessment.json5", units: "units.csv", checks: "checks.csv",
                         scores: "scores.csv", events: "events.csv", survey: "survey.csv")
 
     /// Loads `folder` (as the user gave it); `criteriaOverride` replaces the manifest's criteria.
-    public static func load(_ folder: String, criteriaOverride: String? = nil) -> LoadedData {
+    package static func load(_ folder: String, criteriaOverride: String? = nil) -> LoadedData {
         var diagnostics: [Diagnostic] = []
         var quality = DataQuality()
         var loaded = LoadedData(dataset: nil, diagnostics: [], quality: quality, criteriaPath: nil)

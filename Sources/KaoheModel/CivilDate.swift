@@ -1,11 +1,11 @@
 /// A calendar date without time zone (公历日期), as written in the input files: `2025-03-14`.
-public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public let year: Int
-    public let month: Int
-    public let day: Int
+package struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible {
+    package let year: Int
+    package let month: Int
+    package let day: Int
 
     /// Creates a date if the fields form a real Gregorian date.
-    public init?(year: Int, month: Int, day: Int) {
+    package init?(year: Int, month: Int, day: Int) {
         guard (1...9999).contains(year), (1...12).contains(month),
               day >= 1, day <= CivilDate.daysInMonth(year: year, month: month) else { return nil }
         self.year = year
@@ -15,14 +15,14 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
 
     /// Reads a date as ``DateText`` does (`2025-03-14`, `2025/3/14`, `2025年3月14日`, with or
     /// without a time, full-width digits); nil for anything else, serial numbers included.
-    public init?(_ text: some StringProtocol) {
+    package init?(_ text: some StringProtocol) {
         guard case .date(let date, _) = DateText.read(text) else { return nil }
         self = date
     }
 
     /// Days since 1970-01-01 (negative before).
     @inlinable
-    public var dayNumber: Int {
+    package var dayNumber: Int {
         // Howard Hinnant's days_from_civil.
         let y = month <= 2 ? year - 1 : year
         let era = (y >= 0 ? y : y - 399) / 400
@@ -34,7 +34,7 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
     }
 
     @inlinable
-    public init(dayNumber z0: Int) {
+    package init(dayNumber z0: Int) {
         let z = z0 + 719468
         let era = (z >= 0 ? z : z - 146096) / 146097
         let doe = z - era * 146097
@@ -49,29 +49,29 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
     }
 
     /// 1 = Monday … 7 = Sunday.
-    public var weekday: Int {
+    package var weekday: Int {
         let d = dayNumber
         // 1970-01-01 was a Thursday (4).
         return ((d % 7 + 7) % 7 + 3) % 7 + 1
     }
 
-    public var isWeekend: Bool { weekday >= 6 }
+    package var isWeekend: Bool { weekday >= 6 }
 
-    public func adding(days: Int) -> CivilDate { CivilDate(dayNumber: dayNumber + days) }
+    package func adding(days: Int) -> CivilDate { CivilDate(dayNumber: dayNumber + days) }
 
     /// ISO 8601 week: the week-numbering year and week number (weeks run Monday–Sunday).
-    public var isoWeek: (year: Int, week: Int) {
+    package var isoWeek: (year: Int, week: Int) {
         let thursday = adding(days: 4 - weekday)
         let jan1 = CivilDate(year: thursday.year, month: 1, day: 1)!
         return (thursday.year, (thursday.dayNumber - jan1.dayNumber) / 7 + 1)
     }
 
-    public var quarter: Int { (month - 1) / 3 + 1 }
-    public var half: Int { month <= 6 ? 1 : 2 }
+    package var quarter: Int { (month - 1) / 3 + 1 }
+    package var half: Int { month <= 6 ? 1 : 2 }
 
-    public static func isLeap(_ y: Int) -> Bool { (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 }
+    package static func isLeap(_ y: Int) -> Bool { (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 }
 
-    public static func daysInMonth(year: Int, month: Int) -> Int {
+    package static func daysInMonth(year: Int, month: Int) -> Int {
         switch month {
         case 2: return isLeap(year) ? 29 : 28
         case 4, 6, 9, 11: return 30
@@ -79,12 +79,12 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
         }
     }
 
-    public static func < (a: CivilDate, b: CivilDate) -> Bool {
+    package static func < (a: CivilDate, b: CivilDate) -> Bool {
         (a.year, a.month, a.day) < (b.year, b.month, b.day)
     }
 
     /// `2025-03-07`.
-    public var description: String {
+    package var description: String {
         func pad(_ n: Int, _ w: Int) -> String {
             let s = String(n)
             return s.count >= w ? s : String(repeating: "0", count: w - s.count) + s

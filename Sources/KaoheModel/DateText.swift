@@ -7,8 +7,8 @@
 /// - a plain number, Excel's serial day number (45663 is 2025-01-06), told apart so the
 ///   caller can note it;
 /// - a two-digit year (`1/7/25`, `25/1/7`) is never guessed at.
-public enum DateText {
-    public enum Reading: Sendable, Equatable {
+package enum DateText {
+    package enum Reading: Sendable, Equatable {
         /// A date, with the minutes after midnight when a time was written.
         case date(CivilDate, minute: Int?)
         /// An Excel serial day number (1900 date system).
@@ -18,7 +18,7 @@ public enum DateText {
         case invalid
     }
 
-    public static func read(_ text: some StringProtocol) -> Reading {
+    package static func read(_ text: some StringProtocol) -> Reading {
         let ascii = FullWidth.ascii(String(text))
         var scalars = Substring(ascii).unicodeScalars[...]
         while scalars.first == " " { scalars = scalars.dropFirst() }
@@ -127,10 +127,10 @@ public enum DateText {
 
 /// Full-width forms as their ASCII characters: a Chinese input method in full-width mode types
 /// `２０２５－０１－０７` for `2025-01-07`.
-public enum FullWidth {
+package enum FullWidth {
     /// `text` with U+FF01…U+FF5E turned into ASCII and U+3000 into a space; the text itself when
     /// there is nothing to turn (no copy).
-    public static func ascii(_ text: String) -> String {
+    package static func ascii(_ text: String) -> String {
         guard text.utf8.contains(where: { $0 == 0xEF || $0 == 0xE3 }) else { return text }
         var out = String.UnicodeScalarView()
         var changed = false

@@ -5,14 +5,20 @@
 /// raised it with a stable ``Code`` (listed with its fix in docs/diagnostics.md); the code is
 /// for programs and tests and is not printed.
 public struct Diagnostic: Sendable, Hashable {
+    /// An error stops the year from being scored; a warning does not.
     public enum Severity: String, Sendable {
-        case error, warning
+        /// The data cannot be used as it is.
+        case error
+        /// Worth a look; the data is used.
+        case warning
 
+        /// Whether this is ``error``.
         public var isError: Bool { self == .error }
     }
 
     /// The rule that raised it (`units.duplicate-id`).
     public var code: Code
+    /// Error or warning.
     public var severity: Severity
     /// The file's path as the user gave it (the data folder joined with the file name).
     public var file: String
@@ -20,6 +26,7 @@ public struct Diagnostic: Sendable, Hashable {
     public var line: Int?
     /// 1-based column in characters, or nil.
     public var column: Int?
+    /// What is wrong and how to fix it, in both languages.
     public var message: LocalizedText
     /// The text of the offending line, shown under the message with a caret (for a workbook,
     /// the value of the cell).
@@ -31,12 +38,15 @@ public struct Diagnostic: Sendable, Hashable {
     /// (they are counted in the totals, not listed).
     public var omitted: Omitted?
 
+    /// How many errors and warnings a closing diagnostic stands for.
     public struct Omitted: Sendable, Hashable {
+        /// Errors not listed.
         public var errors: Int
+        /// Warnings not listed.
         public var warnings: Int
     }
 
-    public init(_ message: Message, file: String, line: Int? = nil, column: Int? = nil, excerpt: String? = nil) {
+    package init(_ message: Message, file: String, line: Int? = nil, column: Int? = nil, excerpt: String? = nil) {
         self.code = message.code
         self.severity = message.severity
         self.file = file
@@ -49,6 +59,7 @@ public struct Diagnostic: Sendable, Hashable {
     /// The file kind or area the code belongs to (`units`, `csv`, `criteria`).
     public var category: String { code.category }
 
+    /// Whether it is an error.
     public var isError: Bool { severity == .error }
 }
 
@@ -61,10 +72,13 @@ extension Diagnostic {
     /// `Diagnostic.Message` extension beside the rule that raises it. A test checks that these
     /// literals are exactly the codes docs/diagnostics.md lists.
     public struct Code: Sendable, Hashable, CustomStringConvertible, ExpressibleByStringLiteral {
+        /// The code as written (`units.duplicate-id`).
         public let rawValue: String
 
+        /// The code written `rawValue`.
         public init(_ rawValue: String) { self.rawValue = rawValue }
 
+        /// The code written as a literal.
         public init(stringLiteral value: StaticString) { rawValue = value.description }
 
         /// The part before the dot: the file kind or area (`checks`, `csv`, `file`).
@@ -73,6 +87,7 @@ extension Diagnostic {
             return String(rawValue[..<dot])
         }
 
+        /// The code as written.
         public var description: String { rawValue }
     }
 
@@ -80,27 +95,27 @@ extension Diagnostic {
     ///
     /// Each rule's messages are written once, as static members in an extension of this type
     /// in the file that holds the rule (`extension Diagnostic.Message { static func … }`).
-    public struct Message: Sendable, Hashable {
-        public var code: Code
-        public var severity: Severity
-        public var text: LocalizedText
+    package struct Message: Sendable, Hashable {
+        package var code: Code
+        package var severity: Severity
+        package var text: LocalizedText
 
-        public init(_ code: Code, _ severity: Severity, zh: String, en: String) {
+        package init(_ code: Code, _ severity: Severity, zh: String, en: String) {
             self.code = code
             self.severity = severity
             self.text = LocalizedText(zh: zh, en: en)
         }
 
-        public static func error(_ code: Code, zh: String, en: String) -> Message {
+        package static func error(_ code: Code, zh: String, en: String) -> Message {
             Message(code, .error, zh: zh, en: en)
         }
 
-        public static func warning(_ code: Code, zh: String, en: String) -> Message {
+        package static func warning(_ code: Code, zh: String, en: String) -> Message {
             Message(code, .warning, zh: zh, en: en)
         }
 
         /// The same message with `zh` and `en` put in front of its texts (a JSON path and `: `).
-        public func prefixed(zh: String, en: String) -> Message {
+        package func prefixed(zh: String, en: String) -> Message {
             var copy = self
             copy.text = LocalizedText(zh: zh + text.zh, en: en + text.en)
             return copy
@@ -109,19 +124,19 @@ extension Diagnostic {
 }
 
 /// Errors that stop a command: all diagnostics found, at least one of them an error.
-public struct InputErrors: Error, Sendable {
-    public var diagnostics: [Diagnostic]
-    public init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
+package struct InputErrors: Error, Sendable {
+    package var diagnostics: [Diagnostic]
+    package init(_ diagnostics: [Diagnostic]) { self.diagnostics = diagnostics }
 }
 
 /// Where a record came from: `checks.csv:41` (file name and the line the record starts on).
-public struct SourceRef: Sendable, Hashable, CustomStringConvertible {
+package struct SourceRef: Sendable, Hashable, CustomStringConvertible {
     /// File name without folder, as evidence is printed (`checks.csv`).
-    public var file: String
-    public var line: Int
-    public init(file: String, line: Int) {
+    package var file: String
+    package var line: Int
+    package init(file: String, line: Int) {
         self.file = file
         self.line = line
     }
-    public var description: String { "\(file):\(line)" }
+    package var description: String { "\(file):\(line)" }
 }

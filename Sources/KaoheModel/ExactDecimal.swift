@@ -11,17 +11,17 @@
 /// is zero. Numbers read from input are bounded (``maxInputIntegerDigits`` before the point,
 /// ``maxInputFractionDigits`` after) so that no computation of docs/scoring.md comes near
 /// either case.
-public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConvertible {
+package struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConvertible {
     /// The digits, as an integer.
-    public private(set) var mantissa: Int128
+    package private(set) var mantissa: Int128
     /// Number of decimal places the mantissa carries (0…30).
-    public private(set) var exponent: Int
+    package private(set) var exponent: Int
 
     static let maxExponent = 30
 
     /// `mantissa × 10^-exponent`; an exponent outside 0…30 is brought within it (rounding
     /// half-up to 30 decimals, or scaling the mantissa, saturating if it overflows).
-    public init(mantissa: Int128, exponent: Int) {
+    package init(mantissa: Int128, exponent: Int) {
         if exponent >= 0 && exponent <= ExactDecimal.maxExponent {
             self.mantissa = mantissa
             self.exponent = exponent
@@ -37,19 +37,19 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
         self.exponent = exponent
     }
 
-    public init(_ integer: Int) {
+    package init(_ integer: Int) {
         self.init(checked: Int128(integer), exponent: 0)
     }
 
-    public static let zero = ExactDecimal(0)
-    public static let one = ExactDecimal(1)
-    public static let hundred = ExactDecimal(100)
+    package static let zero = ExactDecimal(0)
+    package static let one = ExactDecimal(1)
+    package static let hundred = ExactDecimal(100)
 
     /// Parses a plain decimal literal: optional sign, digits, optional fraction (`-12.50`, `.5`, `3.`).
     /// Exponents, thousands separators, `nan` and `inf` are rejected (returns nil), and so are
     /// more than 30 digits. Input files and options are read with ``reading(_:)`` instead,
     /// which bounds the digits.
-    public init?(_ text: some StringProtocol) {
+    package init?(_ text: some StringProtocol) {
         self.init(utf8: Substring(text).utf8)
     }
 
@@ -96,11 +96,11 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
         return overflow ? nil : m
     }
 
-    public var isNegative: Bool { mantissa < 0 }
-    public var isZero: Bool { mantissa == 0 }
+    package var isNegative: Bool { mantissa < 0 }
+    package var isZero: Bool { mantissa == 0 }
 
     /// Drops trailing zero decimals: 95.50 → 95.5, 95.00 → 95.
-    public var normalized: ExactDecimal {
+    package var normalized: ExactDecimal {
         var m = mantissa, e = exponent
         while e > 0 && m % 10 == 0 { m /= 10; e -= 1 }
         return ExactDecimal(checked: m, exponent: e)
@@ -108,7 +108,7 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// Half-up (away from zero) rounding to `places` decimals (taken within 0…30). A value
     /// whose mantissa cannot carry that many decimals keeps as many as fit, unchanged.
-    public func rounded(_ places: Int) -> ExactDecimal {
+    package func rounded(_ places: Int) -> ExactDecimal {
         let places = Swift.min(Swift.max(places, 0), ExactDecimal.maxExponent)
         if exponent <= places {
             if let m = mantissa(exactlyAt: places) { return ExactDecimal(checked: m, exponent: places) }
@@ -130,7 +130,7 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
 
     /// `a / b` rounded half-up to `places` decimals (taken within 0…30), computed exactly;
     /// zero when `b` is zero. A quotient too large for `places` decimals keeps as many as fit.
-    public static func quotient(_ a: ExactDecimal, _ b: ExactDecimal, places: Int) -> ExactDecimal {
+    package static func quotient(_ a: ExactDecimal, _ b: ExactDecimal, places: Int) -> ExactDecimal {
         let places = Swift.min(Swift.max(places, 0), maxExponent)
         guard b.mantissa != 0 else { return .zero }
         // a/b = (ma·10^-ea)/(mb·10^-eb); scale the numerator so the integer quotient has `places` decimals.
@@ -151,14 +151,14 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
     }
 
     /// Greatest integer ≤ self, clamped to `Int`.
-    public var floor: Int {
+    package var floor: Int {
         let p = ExactDecimal.power(exponent)
         var q = mantissa / p
         if mantissa % p != 0 && mantissa < 0 { q -= 1 }
         return Int(clamping: q)
     }
 
-    public static func + (a: ExactDecimal, b: ExactDecimal) -> ExactDecimal {
+    package static func + (a: ExactDecimal, b: ExactDecimal) -> ExactDecimal {
         if a.exponent == b.exponent {
             let (m, overflow) = a.mantissa.addingReportingOverflow(b.mantissa)
             if !overflow { return ExactDecimal(checked: m, exponent: a.exponent) }
@@ -172,7 +172,7 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
         return wideSum(a, b, subtracting: false)
     }
 
-    public static func - (a: ExactDecimal, b: ExactDecimal) -> ExactDecimal {
+    package static func - (a: ExactDecimal, b: ExactDecimal) -> ExactDecimal {
         if a.exponent == b.exponent {
             let (m, overflow) = a.mantissa.subtractingReportingOverflow(b.mantissa)
             if !overflow { return ExactDecimal(checked: m, exponent: a.exponent) }
@@ -186,20 +186,20 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
         return wideSum(a, b, subtracting: true)
     }
 
-    public static func * (a: ExactDecimal, b: ExactDecimal) -> ExactDecimal {
+    package static func * (a: ExactDecimal, b: ExactDecimal) -> ExactDecimal {
         let e = a.exponent + b.exponent
         let (m, overflow) = a.mantissa.multipliedReportingOverflow(by: b.mantissa)
         if !overflow && e <= maxExponent { return ExactDecimal(checked: m, exponent: e).compacted }
         return fitted(WideInteger.product(a.mantissa, b.mantissa), exponent: e).compacted
     }
 
-    public static prefix func - (a: ExactDecimal) -> ExactDecimal {
+    package static prefix func - (a: ExactDecimal) -> ExactDecimal {
         if a.mantissa == .min { return fitted(WideInteger(a.mantissa).negated, exponent: a.exponent) }
         return ExactDecimal(checked: -a.mantissa, exponent: a.exponent)
     }
 
-    public static func += (a: inout ExactDecimal, b: ExactDecimal) { a = a + b }
-    public static func -= (a: inout ExactDecimal, b: ExactDecimal) { a = a - b }
+    package static func += (a: inout ExactDecimal, b: ExactDecimal) { a = a + b }
+    package static func -= (a: inout ExactDecimal, b: ExactDecimal) { a = a - b }
 
     /// Keeps the exponent bounded after multiplication by dropping trailing zeros.
     var compacted: ExactDecimal { exponent > 12 ? normalized : self }
@@ -219,28 +219,28 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
         return x < y ? -1 : (x == y ? 0 : 1)
     }
 
-    public static func < (a: ExactDecimal, b: ExactDecimal) -> Bool { compare(a, b) < 0 }
+    package static func < (a: ExactDecimal, b: ExactDecimal) -> Bool { compare(a, b) < 0 }
 
-    public static func == (a: ExactDecimal, b: ExactDecimal) -> Bool { compare(a, b) == 0 }
+    package static func == (a: ExactDecimal, b: ExactDecimal) -> Bool { compare(a, b) == 0 }
 
-    public func hash(into hasher: inout Hasher) {
+    package func hash(into hasher: inout Hasher) {
         let n = normalized
         hasher.combine(n.mantissa)
         hasher.combine(n.exponent)
     }
 
-    public static func sum<S: Sequence>(_ values: S) -> ExactDecimal where S.Element == ExactDecimal {
+    package static func sum<S: Sequence>(_ values: S) -> ExactDecimal where S.Element == ExactDecimal {
         values.reduce(.zero, +)
     }
 
     /// The value with exactly `places` decimals (`95.5` at 2 → "95.50"); rounds half-up if needed.
-    public func formatted(places: Int) -> String {
+    package func formatted(places: Int) -> String {
         let r = rounded(places)
         return ExactDecimal.digits(r.mantissa, exponent: r.exponent)
     }
 
     /// Shortest exact form, as in JSON: `95`, `97.5`, `92.83`.
-    public var description: String {
+    package var description: String {
         let n = normalized
         return ExactDecimal.digits(n.mantissa, exponent: n.exponent)
     }
@@ -257,5 +257,5 @@ public struct ExactDecimal: Sendable, Hashable, Comparable, CustomStringConverti
 }
 
 extension ExactDecimal: ExpressibleByIntegerLiteral {
-    public init(integerLiteral value: Int) { self.init(value) }
+    package init(integerLiteral value: Int) { self.init(value) }
 }

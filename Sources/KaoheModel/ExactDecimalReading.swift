@@ -5,12 +5,12 @@
 extension ExactDecimal {
     /// Most digits a number read from input may have before the decimal point (leading zeros
     /// aside): up to 999 999 999, far above any score, deduction, weight or count of a year.
-    @inlinable public static var maxInputIntegerDigits: Int { 9 }
+    @inlinable package static var maxInputIntegerDigits: Int { 9 }
     /// Most decimals a number read from input may have (trailing zeros aside).
-    @inlinable public static var maxInputFractionDigits: Int { 10 }
+    @inlinable package static var maxInputFractionDigits: Int { 10 }
 
     /// What reading a number written by a user gives.
-    public enum Reading: Sendable, Hashable {
+    package enum Reading: Sendable, Hashable {
         case value(ExactDecimal)
         /// Not a plain decimal number (words, units, exponents, separators).
         case notANumber
@@ -23,7 +23,7 @@ extension ExactDecimal {
     /// Reads a plain decimal literal as ``init(_:)`` does (`-12.50`, `.5`, `3.`), within the
     /// input limits. Zeros the limits ignore are dropped from the value: `1.500000000000` reads
     /// as `1.5000000000`.
-    public static func reading(_ text: some StringProtocol) -> Reading {
+    package static func reading(_ text: some StringProtocol) -> Reading {
         reading(utf8: Substring(text).utf8)
     }
 

@@ -6,7 +6,7 @@
 /// tables of the distinct values — and gives back ``Failure`` values when read. It is a
 /// mutable, random-access collection of ``Failure``, so code that reads, appends or edits
 /// failures treats it like an array.
-public struct FailureLog: Sendable {
+package struct FailureLog: Sendable {
     /// One failed check (20 bytes). `day` counts from the log's `base`; `rectified` counts from
     /// the check's day. `item`, `deduction`, `day` of `FailureLog.inExtras` and `rectified` of
     /// `FailureLog.rectifiedInExtras` mean the value is held in ``FailureLog/extras``.
@@ -43,7 +43,7 @@ public struct FailureLog: Sendable {
 
     /// Full blocks of `blockSize` records, then the last one.
     package private(set) var blocks: [[Record]] = []
-    public private(set) var count = 0
+    package private(set) var count = 0
     private(set) var units = InternedTexts()
     private(set) var items = InternedTexts()
     private(set) var notes = InternedTexts()
@@ -57,7 +57,7 @@ public struct FailureLog: Sendable {
     private(set) var base: Int?
     package private(set) var extras: [Int: Extra] = [:]
 
-    public init() {}
+    package init() {}
 
     /// A log whose unit and item tables are these ids, in this order (so that a record's unit
     /// and item numbers are positions in them), for loaders that append records directly.
@@ -272,10 +272,10 @@ public struct FailureLog: Sendable {
 }
 
 extension FailureLog: RandomAccessCollection, MutableCollection, RangeReplaceableCollection {
-    public var startIndex: Int { 0 }
-    public var endIndex: Int { count }
+    package var startIndex: Int { 0 }
+    package var endIndex: Int { count }
 
-    public subscript(position: Int) -> Failure {
+    package subscript(position: Int) -> Failure {
         get {
             precondition(position >= 0 && position < count, "FailureLog index out of range")
             return failure(at: position)
@@ -286,13 +286,13 @@ extension FailureLog: RandomAccessCollection, MutableCollection, RangeReplaceabl
         }
     }
 
-    public mutating func append(_ failure: Failure) { store(failure, at: count) }
+    package mutating func append(_ failure: Failure) { store(failure, at: count) }
 
-    public mutating func append<S: Sequence>(contentsOf failures: S) where S.Element == Failure {
+    package mutating func append<S: Sequence>(contentsOf failures: S) where S.Element == Failure {
         for failure in failures { append(failure) }
     }
 
-    public mutating func replaceSubrange<C: Collection>(_ range: Range<Int>, with failures: C) where C.Element == Failure {
+    package mutating func replaceSubrange<C: Collection>(_ range: Range<Int>, with failures: C) where C.Element == Failure {
         if range.isEmpty && range.lowerBound == count {
             append(contentsOf: failures)
             return
@@ -308,22 +308,22 @@ extension FailureLog: RandomAccessCollection, MutableCollection, RangeReplaceabl
         self = rebuilt
     }
 
-    public mutating func reserveCapacity(_ n: Int) {}
+    package mutating func reserveCapacity(_ n: Int) {}
 }
 
 extension FailureLog: Equatable {
-    public static func == (a: FailureLog, b: FailureLog) -> Bool { a.elementsEqual(b) }
+    package static func == (a: FailureLog, b: FailureLog) -> Bool { a.elementsEqual(b) }
 }
 
 extension FailureLog: ExpressibleByArrayLiteral {
-    public init(arrayLiteral failures: Failure...) {
+    package init(arrayLiteral failures: Failure...) {
         self.init()
         append(contentsOf: failures)
     }
 }
 
 extension FailureLog {
-    public init<S: Sequence>(_ failures: S) where S.Element == Failure {
+    package init<S: Sequence>(_ failures: S) where S.Element == Failure {
         self.init()
         append(contentsOf: failures)
     }

@@ -1,15 +1,15 @@
 /// The facts behind a failed check derived from a register (台账) by a deadline rule: which
 /// rule, and how late the row was. Reports word it; the scoring only records it.
-public struct LateFinding: Sendable, Hashable {
+package struct LateFinding: Sendable, Hashable {
     /// The rule's id and names (`name` in Chinese, `en` when the criteria give one).
-    public var ruleID: String
-    public var ruleName: String
-    public var ruleEn: String?
+    package var ruleID: String
+    package var ruleName: String
+    package var ruleEn: String?
     /// The register column whose time stops the clock (`published`, `answered`, …).
-    public var endColumn: String
-    public var lateness: Lateness
+    package var endColumn: String
+    package var lateness: Lateness
 
-    public enum Lateness: Sendable, Hashable {
+    package enum Lateness: Sendable, Hashable {
         /// Not done by the end of the year; due on `due` (day rules) …
         case notDoneByDate(due: CivilDate)
         /// … or at `due` (hour rules).
@@ -22,7 +22,7 @@ public struct LateFinding: Sendable, Hashable {
         case hours(elapsedMinutes: Int, limitHours: Int)
     }
 
-    public init(rule: DeadlineRule, lateness: Lateness) {
+    package init(rule: DeadlineRule, lateness: Lateness) {
         ruleID = rule.id
         ruleName = rule.name
         ruleEn = rule.en

@@ -2,12 +2,12 @@
 ///
 /// Consequences and rankings name their period with it; it prints as `2025-06-12`, `2025-03`,
 /// `2025-Q2`, `2025-H1` or `2025`, and periods of one kind order by time.
-public struct Period: Sendable, Hashable, Comparable, CustomStringConvertible {
-    public enum Kind: UInt8, Sendable, Hashable {
+package struct Period: Sendable, Hashable, Comparable, CustomStringConvertible {
+    package enum Kind: UInt8, Sendable, Hashable {
         case day, month, quarter, half, year
     }
 
-    public let kind: Kind
+    package let kind: Kind
     /// The day number (days), or `year × count + index − 1` (months, quarters, halves), or the year.
     private let value: Int
 
@@ -17,10 +17,10 @@ public struct Period: Sendable, Hashable, Comparable, CustomStringConvertible {
     }
 
     /// The day `date`.
-    public static func day(_ date: CivilDate) -> Period { Period(kind: .day, value: date.dayNumber) }
+    package static func day(_ date: CivilDate) -> Period { Period(kind: .day, value: date.dayNumber) }
 
     /// Period `index` (1-based) of `kind` in `year`: `of(.quarter, year: 2025, index: 2)` is 2025-Q2.
-    public static func of(_ kind: PeriodKind, year: Int, index: Int) -> Period {
+    package static func of(_ kind: PeriodKind, year: Int, index: Int) -> Period {
         let periodKind: Kind
         switch kind {
         case .month: periodKind = .month
@@ -31,10 +31,10 @@ public struct Period: Sendable, Hashable, Comparable, CustomStringConvertible {
     }
 
     /// Month `month` (1…12) of `year`.
-    public static func month(_ month: Int, of year: Int) -> Period { of(.month, year: year, index: month) }
+    package static func month(_ month: Int, of year: Int) -> Period { of(.month, year: year, index: month) }
 
     /// The whole year.
-    public static func year(_ year: Int) -> Period { Period(kind: .year, value: year) }
+    package static func year(_ year: Int) -> Period { Period(kind: .year, value: year) }
 
     private var perYear: Int {
         switch kind {
@@ -48,7 +48,7 @@ public struct Period: Sendable, Hashable, Comparable, CustomStringConvertible {
     private static func floorDivide(_ a: Int, _ b: Int) -> Int { a >= 0 ? a / b : -((-a + b - 1) / b) }
 
     /// The calendar year the period lies in.
-    public var year: Int {
+    package var year: Int {
         switch kind {
         case .day: return CivilDate(dayNumber: value).year
         case .year: return value
@@ -58,7 +58,7 @@ public struct Period: Sendable, Hashable, Comparable, CustomStringConvertible {
 
     /// 1-based place in the year (month 1…12, quarter 1…4, half 1…2; 1 for the year; the day of
     /// the month for a day).
-    public var index: Int {
+    package var index: Int {
         switch kind {
         case .day: return CivilDate(dayNumber: value).day
         case .year: return 1
@@ -67,9 +67,9 @@ public struct Period: Sendable, Hashable, Comparable, CustomStringConvertible {
     }
 
     /// The date of a day period.
-    public var date: CivilDate? { kind == .day ? CivilDate(dayNumber: value) : nil }
+    package var date: CivilDate? { kind == .day ? CivilDate(dayNumber: value) : nil }
 
-    public var description: String {
+    package var description: String {
         switch kind {
         case .day: return CivilDate(dayNumber: value).description
         case .month: return PeriodKind.month.label(year: year, index: index)
@@ -80,7 +80,7 @@ public struct Period: Sendable, Hashable, Comparable, CustomStringConvertible {
     }
 
     /// Periods of one kind order by time; different kinds by kind (days first).
-    public static func < (a: Period, b: Period) -> Bool {
+    package static func < (a: Period, b: Period) -> Bool {
         a.kind != b.kind ? a.kind.rawValue < b.kind.rawValue : a.value < b.value
     }
 }

@@ -1,24 +1,24 @@
 /// Which days are working days (工作日): official holidays are off, 调休 make-up days are on,
 /// every other day is a working day when it is Monday–Friday.
-public struct WorkingCalendar: Sendable, Hashable {
-    public var holidays: Set<CivilDate> { didSet { table = DayTable(holidays: holidays, workdays: workdays) } }
-    public var workdays: Set<CivilDate> { didSet { table = DayTable(holidays: holidays, workdays: workdays) } }
+package struct WorkingCalendar: Sendable, Hashable {
+    package var holidays: Set<CivilDate> { didSet { table = DayTable(holidays: holidays, workdays: workdays) } }
+    package var workdays: Set<CivilDate> { didSet { table = DayTable(holidays: holidays, workdays: workdays) } }
     /// The holidays and make-up days by day number, for looking days up without hashing.
     private var table: DayTable
 
-    public init(holidays: Set<CivilDate> = [], workdays: Set<CivilDate> = []) {
+    package init(holidays: Set<CivilDate> = [], workdays: Set<CivilDate> = []) {
         self.holidays = holidays
         self.workdays = workdays
         table = DayTable(holidays: holidays, workdays: workdays)
     }
 
     /// A plain Monday–Friday calendar.
-    public static let weekdays = WorkingCalendar()
+    package static let weekdays = WorkingCalendar()
 
-    public func isWorkingDay(_ date: CivilDate) -> Bool { table.isWorkingDay(date.dayNumber) }
+    package func isWorkingDay(_ date: CivilDate) -> Bool { table.isWorkingDay(date.dayNumber) }
 
     /// The `n`-th working day after `date` (the date itself not counted).
-    public func workingDay(_ n: Int, after date: CivilDate) -> CivilDate {
+    package func workingDay(_ n: Int, after date: CivilDate) -> CivilDate {
         n <= 0 ? date : CivilDate(dayNumber: workingDay(n, afterDay: date.dayNumber))
     }
 
@@ -34,15 +34,15 @@ public struct WorkingCalendar: Sendable, Hashable {
     }
 
     /// Adds another year's calendar.
-    public func merged(with other: WorkingCalendar) -> WorkingCalendar {
+    package func merged(with other: WorkingCalendar) -> WorkingCalendar {
         WorkingCalendar(holidays: holidays.union(other.holidays), workdays: workdays.union(other.workdays))
     }
 
-    public static func == (a: WorkingCalendar, b: WorkingCalendar) -> Bool {
+    package static func == (a: WorkingCalendar, b: WorkingCalendar) -> Bool {
         a.holidays == b.holidays && a.workdays == b.workdays
     }
 
-    public func hash(into hasher: inout Hasher) {
+    package func hash(into hasher: inout Hasher) {
         hasher.combine(holidays)
         hasher.combine(workdays)
     }

@@ -5,13 +5,13 @@ import KaoheScoring
 /// detail of each consequence (docs/scoring.md §12, §13).
 extension Labels {
     /// `依申请公开答复时限：第 23 个工作日答复，时限 20 个工作日`.
-    public func lateFinding(_ finding: LateFinding) -> String {
+    package func lateFinding(_ finding: LateFinding) -> String {
         let how = lateness(finding)
         return self("\(finding.ruleName)：\(how)", "\(finding.ruleEn ?? finding.ruleID): \(how)")
     }
 
     /// How late: `第 23 个工作日答复，时限 20 个工作日`.
-    public func lateness(_ finding: LateFinding) -> String {
+    package func lateness(_ finding: LateFinding) -> String {
         let verb = Labels.verbs(finding.endColumn)
         let how: String
         switch finding.lateness {
@@ -32,13 +32,13 @@ extension Labels {
     }
 
     /// What a failed check says: the lateness of a derived one, else its note.
-    public func note(_ failure: Failure) -> String {
+    package func note(_ failure: Failure) -> String {
         failure.derivation.map(lateFinding) ?? failure.note
     }
 
     /// The facts of a consequence in a few words (`期限 2025-03-21，未整改`); nil when there is
     /// nothing to add to its kind and period.
-    public func consequenceDetail(_ consequence: Consequence) -> String? {
+    package func consequenceDetail(_ consequence: Consequence) -> String? {
         switch consequence.facts {
         case .rectifyLate(let deadline, let rectified?):
             return self("期限 \(deadline)，\(rectified) 整改", "due \(deadline), rectified \(rectified)")

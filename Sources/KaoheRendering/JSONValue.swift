@@ -4,7 +4,7 @@ import KaoheScoring
 import KaoheSimulation
 /// A JSON document with ordered object keys and exact decimal numbers, serialised compactly
 /// or indented. Used for every `--format json` output.
-public indirect enum JSONValue: Sendable, Hashable {
+package indirect enum JSONValue: Sendable, Hashable {
     case null
     case bool(Bool)
     case number(ExactDecimal)
@@ -16,30 +16,30 @@ public indirect enum JSONValue: Sendable, Hashable {
     case lazy(LazyArray)
 
     /// The elements of a ``lazy`` array: how many, and how to make the one at an index.
-    public struct LazyArray: Sendable {
-        public var count: Int
+    package struct LazyArray: Sendable {
+        package var count: Int
         /// Whether the elements are scalars (written on one line, as `.array` writes them).
-        public var scalars: Bool
-        public var element: @Sendable (Int) -> JSONValue
-        public init(count: Int, scalars: Bool = false, element: @escaping @Sendable (Int) -> JSONValue) {
+        package var scalars: Bool
+        package var element: @Sendable (Int) -> JSONValue
+        package init(count: Int, scalars: Bool = false, element: @escaping @Sendable (Int) -> JSONValue) {
             self.count = count; self.scalars = scalars; self.element = element
         }
     }
 
-    public static func == (a: JSONValue, b: JSONValue) -> Bool { a.serialized() == b.serialized() }
-    public func hash(into hasher: inout Hasher) { hasher.combine(serialized()) }
+    package static func == (a: JSONValue, b: JSONValue) -> Bool { a.serialized() == b.serialized() }
+    package func hash(into hasher: inout Hasher) { hasher.combine(serialized()) }
 
-    public static func int(_ value: Int) -> JSONValue { .number(ExactDecimal(value)) }
-    public static func optional(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
-    public static func optional(_ value: Int?) -> JSONValue { value.map(JSONValue.int) ?? .null }
+    package static func int(_ value: Int) -> JSONValue { .number(ExactDecimal(value)) }
+    package static func optional(_ value: String?) -> JSONValue { value.map(JSONValue.string) ?? .null }
+    package static func optional(_ value: Int?) -> JSONValue { value.map(JSONValue.int) ?? .null }
 
     /// Two-space indented JSON with a final newline.
-    public func serialized(indent: Bool = true) -> String {
+    package func serialized(indent: Bool = true) -> String {
         String(decoding: bytes(indent: indent), as: UTF8.self)
     }
 
     /// ``serialized(indent:)`` as UTF-8 bytes.
-    public func bytes(indent: Bool = true) -> [UInt8] {
+    package func bytes(indent: Bool = true) -> [UInt8] {
         var out: [UInt8] = []
         out.reserveCapacity(4096)
         var sink = Sink(flush: nil)
@@ -51,7 +51,7 @@ public indirect enum JSONValue: Sendable, Hashable {
     /// Writes ``serialized(indent:)`` in chunks of about `chunk` bytes to `flush`, as it is
     /// made; stops early (returning false) when `flush` returns false.
     @discardableResult
-    public func stream(indent: Bool = true, chunk: Int = 1 << 20, to flush: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
+    package func stream(indent: Bool = true, chunk: Int = 1 << 20, to flush: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
         var out: [UInt8] = []
         out.reserveCapacity(chunk + 4096)
         return withoutActuallyEscaping(flush) { flush in

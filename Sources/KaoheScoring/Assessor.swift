@@ -2,9 +2,9 @@ import KaoheModel
 
 /// Computes the whole year from a validated dataset: the rules of docs/scoring.md, applied in
 /// order, each once.
-public enum Assessor {
+package enum Assessor {
     /// Scores every unit: periods, parts, total, band, veto, quota, ranks, consequences.
-    public static func assess(_ input: Dataset) -> Assessment {
+    package static func assess(_ input: Dataset) -> Assessment {
         let dataset = DeadlineFindings.appendingDerived(to: input)                         // §13
         let criteria = dataset.criteria
         let units = dataset.units
@@ -49,7 +49,7 @@ public enum Assessor {
 
     /// A ranking of any period (`rank --month 3` when the checks part is quarterly), with the
     /// period scores of every unit.
-    public static func periodRanking(_ input: Dataset, kind: PeriodKind, index: Int) -> (Ranking, [PeriodScore]) {
+    package static func periodRanking(_ input: Dataset, kind: PeriodKind, index: Int) -> (Ranking, [PeriodScore]) {
         let dataset = DeadlineFindings.appendingDerived(to: input)
         let table = PeriodScoreRule.table(DeductionLedger(dataset: dataset), kind: kind, year: dataset.year,
                                           criteria: dataset.criteria, units: dataset.units)
@@ -62,7 +62,7 @@ public enum Assessor {
     }
 
     /// Group names in order of first appearance in `units.csv`.
-    public static func orderedGroups(_ units: [Unit]) -> [String] { RankingRule.orderedGroups(units) }
+    package static func orderedGroups(_ units: [Unit]) -> [String] { RankingRule.orderedGroups(units) }
 }
 
 /// One unit's result up to its band: the rules that need only the unit's own data, with the

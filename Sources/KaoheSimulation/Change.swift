@@ -2,7 +2,7 @@ import KaoheModel
 import KaoheLoad
 import KaoheScoring
 /// One what-if change to a year's data or criteria, applied in memory only (never to files).
-public enum Change: Sendable, Hashable {
+package enum Change: Sendable, Hashable {
     /// `--veto UNIT[:CLAUSE]`: add a one-vote veto.
     case veto(unit: String, clause: String)
     /// `--fail UNIT:ITEM:DATE[:DEDUCTION]`: add a failed check.
@@ -24,15 +24,15 @@ public enum Change: Sendable, Hashable {
 }
 
 /// A change as typed on the command line, kept for messages and evidence.
-public struct ChangeRequest: Sendable, Hashable {
+package struct ChangeRequest: Sendable, Hashable {
     /// The option without dashes: `veto`, `fail`, `score`, `bonus`, `penalty`, `weight`, `band`, `quota`, `drop`.
-    public var option: String
-    public var value: String
-    public init(option: String, value: String) {
+    package var option: String
+    package var value: String
+    package init(option: String, value: String) {
         self.option = option
         self.value = value
     }
-    public var display: String { "--\(option) \(value)" }
+    package var display: String { "--\(option) \(value)" }
 
-    public static let options: Set<String> = ["veto", "fail", "score", "bonus", "penalty", "weight", "band", "quota", "drop"]
+    package static let options: Set<String> = ["veto", "fail", "score", "bonus", "penalty", "weight", "band", "quota", "drop"]
 }

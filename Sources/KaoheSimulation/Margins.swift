@@ -5,40 +5,40 @@ import KaoheScoring
 /// the total it needs (or may lose), and the score each year-end component would need, with
 /// the other inputs as they are. The quota (§9) and the gates (§7.1) count: a band under quota
 /// is held only by a total that keeps a place after the cut.
-public struct Margin: Sendable {
-    public struct Step: Sendable {
+package struct Margin: Sendable {
+    package struct Step: Sendable {
         /// The band above (for `above`), or the unit's own band (for `below`).
-        public var band: String
+        package var band: String
         /// Above: the lowest total that reaches `band`; below: the lowest total that keeps it.
         /// nil when no total would (see `blocked`).
-        public var min: ExactDecimal?
+        package var min: ExactDecimal?
         /// Above: points the total must gain. Below: points the total can lose and keep its band.
-        public var points: ExactDecimal?
+        package var points: ExactDecimal?
         /// Per year-end component (the survey's and those not applicable left out): the lowest
         /// score, with everything else unchanged, that reaches (above) or keeps (below) the band;
         /// nil when even full marks do not.
-        public var components: [(component: Component, score: ExactDecimal?)]
+        package var components: [(component: Component, score: ExactDecimal?)]
         /// Why no total reaches the band: its quota has no place for the unit, or a gate caps it.
-        public var blocked: Blocked?
+        package var blocked: Blocked?
     }
 
-    public enum Blocked: String, Sendable {
+    package enum Blocked: String, Sendable {
         /// The quota band's places are all held by higher totals that cannot be passed.
         case quota
         /// A gate caps the band whatever the total.
         case gate
     }
 
-    public var unit: Unit
-    public var total: ExactDecimal
-    public var band: String?
-    public var vetoed: Bool
-    public var above: Step?
-    public var below: Step?
+    package var unit: Unit
+    package var total: ExactDecimal
+    package var band: String?
+    package var vetoed: Bool
+    package var above: Step?
+    package var below: Step?
 }
 
-public enum Margins {
-    public static func compute(_ assessment: Assessment) -> [Margin] {
+package enum Margins {
+    package static func compute(_ assessment: Assessment) -> [Margin] {
         let criteria = assessment.criteria
         let bands = criteria.bands
         let step = ExactDecimal(mantissa: 1, exponent: criteria.places)

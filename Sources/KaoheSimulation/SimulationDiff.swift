@@ -3,34 +3,34 @@ import KaoheLoad
 import KaoheScoring
 /// What a what-if changed: per unit total, band and rank before → after, and the knock-on
 /// effects (consequences that appear or disappear, last places, quota moves).
-public struct SimulationDiff: Sendable {
-    public struct UnitChange: Sendable {
-        public var unit: Unit
-        public var before: Outcome
-        public var after: Outcome
+package struct SimulationDiff: Sendable {
+    package struct UnitChange: Sendable {
+        package var unit: Unit
+        package var before: Outcome
+        package var after: Outcome
     }
 
-    public struct Outcome: Sendable, Equatable {
-        public var total: ExactDecimal
-        public var band: String?
-        public var rank: Int?
-        public var flags: [String]
+    package struct Outcome: Sendable, Equatable {
+        package var total: ExactDecimal
+        package var band: String?
+        package var rank: Int?
+        package var flags: [String]
     }
 
-    public struct ConsequenceChange: Sendable {
-        public var unit: Unit
-        public var consequence: Consequence
+    package struct ConsequenceChange: Sendable {
+        package var unit: Unit
+        package var consequence: Consequence
         /// true: appears with the changes; false: disappears.
-        public var appears: Bool
+        package var appears: Bool
     }
 
     /// Units whose total, band or rank changed, in units.csv order.
-    public var changes: [UnitChange]
-    public var consequences: [ConsequenceChange]
-    public var before: Assessment
-    public var after: Assessment
+    package var changes: [UnitChange]
+    package var consequences: [ConsequenceChange]
+    package var before: Assessment
+    package var after: Assessment
 
-    public init(before: Assessment, after: Assessment) {
+    package init(before: Assessment, after: Assessment) {
         self.before = before
         self.after = after
         var changes: [UnitChange] = []
@@ -56,8 +56,8 @@ public struct SimulationDiff: Sendable {
 }
 
 /// Runs a what-if: the year as it is, the year with the changes, and their difference.
-public enum Simulation {
-    public static func run(_ dataset: Dataset, requests: [ChangeRequest]) -> Result<SimulationDiff, SimulationError> {
+package enum Simulation {
+    package static func run(_ dataset: Dataset, requests: [ChangeRequest]) -> Result<SimulationDiff, SimulationError> {
         var parsed: [(request: ChangeRequest, change: Change)] = []
         for request in requests {
             switch ChangeParser.parse(request, dataset: dataset) {

@@ -1,21 +1,21 @@
 import KaoheKit
 
 /// Small hand-built years for scoring tests.
-public enum Fixture {
+package enum Fixture {
     /// The decimal written `s`; stops the test run when `s` is not one.
-    public static func d(_ s: String) -> ExactDecimal {
+    package static func d(_ s: String) -> ExactDecimal {
         guard let value = ExactDecimal(s) else { preconditionFailure("fixture: \(s) is not a decimal") }
         return value
     }
 
     /// The date written `s` (YYYY-MM-DD); stops the test run when `s` is not one.
-    public static func date(_ s: String) -> CivilDate {
+    package static func date(_ s: String) -> CivilDate {
         guard let value = CivilDate(s) else { preconditionFailure("fixture: \(s) is not a date") }
         return value
     }
 
     /// Two categories (a: 60 points, b: 40), a quarterly checks part and a one-component scores part, 50/50.
-    public static func criteria(quota: Quota? = Quota(band: "A", share: d("0.5")), bonusCap: ExactDecimal? = d("3"),
+    package static func criteria(quota: Quota? = Quota(band: "A", share: d("0.5")), bonusCap: ExactDecimal? = d("3"),
                          penaltyCap: ExactDecimal? = nil, survey: SurveyRule? = nil) -> Criteria {
         var components = [Component(id: "c1", name: "年终", weight: 1)]
         if let component = survey?.component {
@@ -39,7 +39,7 @@ public enum Fixture {
     }
 
     /// A dataset of `units` (id, group) each with year-end score `score[id]`.
-    public static func dataset(units: [(String, String)], scores: [String: String], criteria: Criteria = criteria(),
+    package static func dataset(units: [(String, String)], scores: [String: String], criteria: Criteria = criteria(),
                         failures: [Failure] = [], events: [Event] = [], surveys: [SurveyRecord] = [],
                         calendar: WorkingCalendar = .weekdays) -> Dataset {
         var line = 1
@@ -53,14 +53,14 @@ public enum Fixture {
                        failures: failures, scores: scoreRecords, events: events, surveys: surveys)
     }
 
-    public static func failure(_ unit: String, _ item: String, _ date: String, deduction: String? = nil,
+    package static func failure(_ unit: String, _ item: String, _ date: String, deduction: String? = nil,
                         rectified: String? = nil, line: Int) -> Failure {
         Failure(date: Fixture.date(date), unit: unit, item: item,
                 deduction: deduction.map(d) ?? (item == "a1" ? 5 : 10),
                 rectified: rectified.map(Fixture.date), source: SourceRef(file: "checks.csv", line: line))
     }
 
-    public static func event(_ unit: String, _ kind: Event.Kind, _ points: String? = nil, date: String = "2025-06-01", line: Int) -> Event {
+    package static func event(_ unit: String, _ kind: Event.Kind, _ points: String? = nil, date: String = "2025-06-01", line: Int) -> Event {
         Event(date: Fixture.date(date), unit: unit, kind: kind, points: points.map(d), clause: "第十四条",
               source: SourceRef(file: "events.csv", line: line))
     }

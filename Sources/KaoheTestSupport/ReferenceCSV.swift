@@ -2,8 +2,8 @@ import KaoheKit
 
 /// A whole-text CSV reader written independently of the streaming scanner (one pass over the
 /// text, a column cache per line), to compare against.
-public enum ReferenceCSV {
-    public static func parse(_ text: String, file: String, lineLimit: Int, fieldLimit: Int) -> (rows: [CSVRow], diagnostics: [Diagnostic], lineStarts: [Int]) {
+package enum ReferenceCSV {
+    package static func parse(_ text: String, file: String, lineLimit: Int, fieldLimit: Int) -> (rows: [CSVRow], diagnostics: [Diagnostic], lineStarts: [Int]) {
         var text = text
         var rows: [CSVRow] = []
         let (diagnostics, lineStarts) = text.withUTF8 { bytes in

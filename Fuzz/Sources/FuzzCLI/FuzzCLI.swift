@@ -2,7 +2,13 @@ import FuzzMain
 import Foundation
 import FuzzSupport
 import KaoheKit
-import KaoheCLI
+@testable import KaoheModel
+@testable import KaoheInput
+@testable import KaoheLoad
+@testable import KaoheScoring
+@testable import KaoheSimulation
+@testable import KaoheRendering
+@testable import KaoheCLI
 
 /// The whole command line (`KaoheCLI.run`) on a mutated data folder.
 ///

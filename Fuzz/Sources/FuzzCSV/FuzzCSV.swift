@@ -1,8 +1,13 @@
 import FuzzMain
 import FuzzSupport
 import KaoheKit
+@testable import KaoheModel
+@testable import KaoheLoad
+@testable import KaoheScoring
+@testable import KaoheSimulation
+@testable import KaoheRendering
 @testable import KaoheInput
-import KaoheTestSupport
+@testable import KaoheTestSupport
 
 /// The CSV reader on any bytes, three ways that must agree: the scanner on the decoded text,
 /// the whole-text reference reader, and the stream in small windows over the raw bytes (which must also

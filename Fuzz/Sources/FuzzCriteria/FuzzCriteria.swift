@@ -1,6 +1,12 @@
 import FuzzMain
 import FuzzSupport
 import KaoheKit
+@testable import KaoheModel
+@testable import KaoheInput
+@testable import KaoheLoad
+@testable import KaoheScoring
+@testable import KaoheSimulation
+@testable import KaoheRendering
 
 /// The JSON5 criteria loader on any bytes: it must never crash; a criteria file that loads is
 /// scored on a small year.

@@ -2,7 +2,13 @@ import FuzzMain
 import Foundation
 import FuzzSupport
 import KaoheKit
-import KaoheCLI
+@testable import KaoheModel
+@testable import KaoheInput
+@testable import KaoheLoad
+@testable import KaoheScoring
+@testable import KaoheSimulation
+@testable import KaoheRendering
+@testable import KaoheCLI
 
 /// The whole load-and-score path on any bytes: the input is split at each `0x1E` byte into
 /// checks.csv, units.csv, scores.csv, events.csv and survey.csv of a data folder on a small

@@ -1,16 +1,21 @@
 import Foundation
 import KaoheKit
+@testable import KaoheModel
+@testable import KaoheInput
+@testable import KaoheScoring
+@testable import KaoheSimulation
+@testable import KaoheRendering
 @testable import KaoheLoad
 @testable import KaoheTestSupport
 
-public enum Fuzz {
+package enum Fuzz {
     /// Stops the run (a finding) when `condition` does not hold.
-    public static func expect(_ condition: Bool, _ message: @autoclosure () -> String) {
+    package static func expect(_ condition: Bool, _ message: @autoclosure () -> String) {
         if !condition { fatalError("fuzz: " + message()) }
     }
 
     /// A data folder for this process, with its manifest and a small criteria file.
-    public static let folder: String = {
+    package static let folder: String = {
         let path = NSTemporaryDirectory() + "kaohe-fuzz-\(getpid())"
         try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
         _ = FileManager.default.createFile(atPath: path + "/assessment.json5",
@@ -19,7 +24,7 @@ public enum Fuzz {
         return path
     }()
 
-    public static let criteriaText = """
+    package static let criteriaText = """
         {id: "fuzz", title: "模糊测试细则", scale: 100, places: 2,
          categories: [{id: "a", name: "甲", points: 60, items: [{id: "a1", name: "甲一", deduction: 5}]},
                       {id: "b", name: "乙", points: 40, items: [{id: "b1", name: "乙一", deduction: 10}]}],
@@ -34,7 +39,7 @@ public enum Fuzz {
 
     /// Scores a small year on `criteria`: two units, a failure of every item, every component
     /// scored, events of every kind; renders the results.
-    public static func scoreSmallYear(_ criteria: Criteria) {
+    package static func scoreSmallYear(_ criteria: Criteria) {
         guard let date = CivilDate(year: 2025, month: 3, day: 4) else { return }
         let units = [Unit(id: "U1", name: "一", group: "G"), Unit(id: "U2", name: "二", group: "G")]
         var dataset = Dataset(year: 2025, title: "fuzz", criteria: criteria, calendar: .weekdays, units: units)
@@ -60,7 +65,7 @@ public enum Fuzz {
 
     /// Loads `checks.csv` with the streaming loader (small windows, read in two halves) and
     /// row by row; the two must agree.
-    public static func compareChecks(path: String, knob: Int) {
+    package static func compareChecks(path: String, knob: Int) {
         let units = (1...3).map { Unit(id: "T0\($0)", name: "单位\($0)", group: "甲") }
         guard let criteria = CriteriaLoader.parse(criteriaText, file: "c.json5").criteria else { return }
         let context = ValidationContext(year: 2025, criteria: criteria, units: units)

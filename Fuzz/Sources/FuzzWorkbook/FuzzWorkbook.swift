@@ -1,7 +1,12 @@
 import FuzzMain
 import FuzzSupport
 import KaoheKit
+@testable import KaoheModel
 @testable import KaoheInput
+@testable import KaoheLoad
+@testable import KaoheScoring
+@testable import KaoheSimulation
+@testable import KaoheRendering
 
 /// The workbook reader on any bytes: the ZIP archive, DEFLATE, the XML subset and SpreadsheetML.
 /// A workbook that opens has every sheet read to its end (or to an error), and the CSV text a

@@ -13,7 +13,7 @@ struct BulletinCommand: DatasetCommand {
         [
             .value("--month", LocalizedText(zh: "N", en: "N"),
                    help: LocalizedText(zh: "月份（1 到 12）", en: "the month (1 to 12)")) { (command: inout BulletinCommand, value: String) throws(UsageError) in
-                command.month = try PeriodKind.month.number(value, option: "--month")
+                command.month = try PeriodOption.month.number(value, option: "--month")
             },
         ]
     }
@@ -28,14 +28,12 @@ struct BulletinCommand: DatasetCommand {
         if month == nil { throw UsageError(zh: "bulletin 需要 --month N（1 到 12）", en: "bulletin needs --month N (1 to 12)") }
     }
 
-    func run(_ dataset: Dataset, quality: DataQuality) -> CommandOutput {
-        let month = self.month ?? 1
-        guard dataset.criteria.hasChecks else { return usage(.noDailyChecks(dataset.criteria, command: "bulletin")) }
-        let assessment = Assessor.assess(dataset)
-        return shared.render(json: { AssessmentJSON.bulletin(assessment, month: month) },
-                             document: { BulletinReport.document(assessment, month: month, title: dataset.title, office: dataset.office,
-                                                                           docNumber: dataset.docNumber, language: shared.language) },
-                             official: { BulletinReport.official(assessment, month: month, title: dataset.title, office: dataset.office,
-                                                                 docNumber: dataset.docNumber, language: shared.language) })
+    func run(_ year: Year) -> CommandOutput {
+        do {
+            return shared.render(try year.assess().bulletin(month: month ?? 1))
+        } catch {
+            if case .noDailyChecks(let criteria) = error { return usage(.noDailyChecks(criteria: criteria, command: "bulletin")) }
+            return usage(UsageError(error.message))
+        }
     }
 }

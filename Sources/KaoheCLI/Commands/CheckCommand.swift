@@ -16,27 +16,11 @@ struct CheckCommand: KaoheCommand {
 
     init(folder: String) { self.folder = folder }
 
-    func run(_ loaded: LoadedData, terminal: Terminal) -> CommandOutput {
-        let language = shared.language
-        var output: CommandOutput
-        if shared.format == .text {
-            var out = DiagnosticText.render(loaded.diagnostics, language: language, color: terminal.stdoutColor)
-            if loaded.quality.files.isEmpty {
-                output = CommandOutput(stdout: out, exitCode: 1)
-                return output
-            }
-            if !loaded.diagnostics.isEmpty { out += "\n" }
-            var summary = Document(title: (language == .zh ? "数据质量" : "Data quality") + "  \(folder)")
-            summary.add(contentsOf: CheckReport.quality(loaded.quality, dataset: loaded.dataset, language: language))
-            out += TextRenderer.render(summary)
-            out += language == .zh ? "错误 \(loaded.errorCount) 个，警告 \(loaded.warningCount) 个\n"
-                                   : "\(loaded.errorCount) \(loaded.errorCount == 1 ? "error" : "errors"), \(loaded.warningCount) \(loaded.warningCount == 1 ? "warning" : "warnings")\n"
-            output = CommandOutput(stdout: out)
-        } else {
-            output = shared.render(json: { CheckJSON.render(loaded, language: language) },
-                                   document: { CheckReport.document(loaded, folder: folder, language: language) })
-        }
-        output.exitCode = loaded.hasErrors ? 1 : 0
+    func run(_ validation: Validation, terminal: Terminal) -> CommandOutput {
+        var output = shared.format == .text
+            ? CommandOutput(stdout: validation.render(.text, language: shared.language, color: terminal.stdoutColor))
+            : shared.render(validation)
+        output.exitCode = validation.hasErrors ? 1 : 0
         return output
     }
 }

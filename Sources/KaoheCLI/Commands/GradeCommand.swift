@@ -42,26 +42,16 @@ struct GradeCommand: DatasetCommand {
         }
     }
 
-    func run(_ dataset: Dataset, quality: DataQuality) -> CommandOutput {
-        var unitID: String?
+    func run(_ year: Year) -> CommandOutput {
+        let assessed = year.assess()
         do {
-            if let unit { unitID = try UnitSelection.unit(unit, in: dataset) }
-            if let group { try UnitSelection.check(group: group, in: dataset) }
+            let sheet = try assessed.grades(unit: unit, group: group)
+            if explain, let first = sheet.grades.first {
+                return shared.render(try assessed.explanation(unit: first.unitID))
+            }
+            return shared.render(sheet)
         } catch {
-            return usage(error)
+            return usage(.selection(error))
         }
-        let assessment = Assessor.assess(dataset)
-        // Only a selection is copied out of the results.
-        let filtered = unitID == nil && group == nil ? nil : assessment.units.filter { result in
-            (unitID.map { $0 == result.unit.id } ?? true) && (group.map { $0 == result.unit.group } ?? true)
-        }
-        let units = filtered ?? assessment.units
-        let language = shared.language
-        if explain, let unit = units.first {
-            return shared.render(json: { AssessmentJSON.grade(assessment, units: [unit], language: language) },
-                                 document: { ExplainReport.document(assessment, unit: unit, title: dataset.title, language: language) })
-        }
-        return shared.render(json: { AssessmentJSON.grade(assessment, units: filtered, language: language) },
-                             document: { GradeReport.document(assessment, title: dataset.title, units: filtered, language: language) })
     }
 }

@@ -21,7 +21,7 @@ protocol KaoheCommand {
     var shared: SharedOptions { get set }
     /// Checks that involve more than one option, once all of them are read.
     func validate() throws(UsageError)
-    func run(_ loaded: LoadedData, terminal: Terminal) -> CommandOutput
+    func run(_ validation: Validation, terminal: Terminal) -> CommandOutput
 }
 
 extension KaoheCommand {
@@ -78,30 +78,21 @@ extension KaoheCommand {
 /// A command that needs the year's data free of errors: errors stop it (exit 1), and a short
 /// summary of the warnings goes to standard error ahead of its own.
 protocol DatasetCommand: KaoheCommand {
-    func run(_ dataset: Dataset, quality: DataQuality) -> CommandOutput
+    func run(_ year: Year) -> CommandOutput
 }
 
 extension DatasetCommand {
-    func run(_ loaded: LoadedData, terminal: Terminal) -> CommandOutput {
+    func run(_ validation: Validation, terminal: Terminal) -> CommandOutput {
         let language = shared.language
-        guard let dataset = loaded.dataset, !loaded.hasErrors else {
-            return CommandOutput(stderr: DiagnosticText.render(loaded.errors, language: language, color: terminal.stderrColor), exitCode: 1)
+        let year: Year
+        do {
+            year = try validation.year()
+        } catch {
+            return CommandOutput(stderr: validation.errorsText(language: language, color: terminal.stderrColor), exitCode: 1)
         }
-        let warnings = WarningSummary.render(loaded.warnings, repeated: repeatedFailures(dataset, loaded.quality),
-                                             folder: folder, language: language, color: terminal.stderrColor)
-        var result = run(dataset, quality: loaded.quality)
-        result.stderr = warnings + result.stderr
+        var result = run(year)
+        result.stderr = year.warningsText(language: language, color: terminal.stderrColor) + result.stderr
         return result
-    }
-
-    /// The repeated rows of the check log that are failed checks, with their deductions.
-    func repeatedFailures(_ dataset: Dataset, _ quality: DataQuality) -> [WarningSummary.RepeatedFailure] {
-        guard !quality.duplicates.isEmpty else { return [] }
-        var deductions: [SourceRef: ExactDecimal] = [:]
-        for failure in dataset.failures { deductions[failure.source] = failure.deduction }
-        return quality.duplicates.compactMap { row in
-            deductions[row.source].map { WarningSummary.RepeatedFailure(source: row.source, firstLine: row.firstLine, deduction: $0) }
-        }
     }
 
     /// A usage error found once the data is read (an unknown `--unit`, a change that cannot apply).

@@ -1,5 +1,16 @@
 import KaoheKit
-extension PeriodKind {
+/// The periods `rank` takes (`--quarter N`, `--half N`, `--month N`), and how many of each a year has.
+enum PeriodOption: String, Equatable {
+    case quarter, half, month
+
+    var count: Int {
+        switch self {
+        case .quarter: return 4
+        case .half: return 2
+        case .month: return 12
+        }
+    }
+
     /// The period number given to `option` (`--quarter 2`): a whole number from 1 to `count`.
     func number(_ value: String, option: String) throws(UsageError) -> Int {
         guard let n = Int(value), (1...count).contains(n) else {

@@ -3,7 +3,7 @@ import KaoheKit
 struct RankCommand: DatasetCommand {
     /// The period a ranking is for.
     enum Period: Equatable {
-        case period(PeriodKind, Int)
+        case period(PeriodOption, Int)
         case annual
     }
 
@@ -18,7 +18,7 @@ struct RankCommand: DatasetCommand {
     static let examples = ["kaohe rank Samples/demo-2025 --quarter 2 --group 镇街", "kaohe rank Samples/demo-2025 --annual --format json"]
 
     static var options: [Option<RankCommand>] {
-        let periods: [(PeriodKind, LocalizedText)] = [
+        let periods: [(PeriodOption, LocalizedText)] = [
             (.quarter, LocalizedText(zh: "第 N 季度（1 到 4）", en: "quarter N (1 to 4)")),
             (.half, LocalizedText(zh: "上半年或下半年（1 或 2）", en: "half-year N (1 or 2)")),
             (.month, LocalizedText(zh: "第 N 月（1 到 12）", en: "month N (1 to 12)")),
@@ -59,39 +59,29 @@ struct RankCommand: DatasetCommand {
         }
     }
 
-    func run(_ dataset: Dataset, quality: DataQuality) -> CommandOutput {
-        do {
-            if let group { try UnitSelection.check(group: group, in: dataset) }
-        } catch {
-            return usage(error)
-        }
-        func only(_ ranking: Ranking) -> Ranking {
-            var r = ranking
-            if let group { r.groups = r.groups.filter { $0.group == group } }
-            return r
-        }
-        let language = shared.language
+    func run(_ year: Year) -> CommandOutput {
+        let ranking: RankingPeriod
         switch period {
-        case .period(let kind, let index)?:
-            guard dataset.criteria.hasChecks else { return usage(.noDailyChecks(dataset.criteria, command: "rank --\(kind.rawValue)")) }
-            let (full, scores) = Assessor.periodRanking(dataset, kind: kind, index: index)
-            let ranking = only(full)
-            return shared.render(json: { AssessmentJSON.periodRanking(ranking, scores: scores, units: dataset.units) },
-                                 document: { RankReport.period(ranking, scores: scores, units: dataset.units, criteria: dataset.criteria,
-                                                               title: dataset.title, language: language) })
-        case .annual?, nil:
-            var assessment = Assessor.assess(dataset)
-            assessment.annualRanking = only(assessment.annualRanking)
-            return shared.render(json: { AssessmentJSON.annualRanking(assessment) },
-                                 document: { RankReport.annual(assessment, title: dataset.title, language: language) })
+        case .period(.quarter, let n)?: ranking = .quarter(n)
+        case .period(.half, let n)?: ranking = .half(n)
+        case .period(.month, let n)?: ranking = .month(n)
+        case .annual?, nil: ranking = .annual
+        }
+        do {
+            return shared.render(try year.assess().ranking(ranking, group: group))
+        } catch {
+            if case .period(let kind, _)? = period, case .noDailyChecks(let criteria) = error {
+                return usage(.noDailyChecks(criteria: criteria, command: "rank --\(kind.rawValue)"))
+            }
+            return usage(.selection(error))
         }
     }
 }
 
 extension UsageError {
     /// A command that needs daily checks, for a scheme without them.
-    static func noDailyChecks(_ criteria: Criteria, command: String) -> UsageError {
-        UsageError(zh: "评分标准 \(criteria.id) 没有日常检查（没有 checks 部分），因此没有月通报和期间排名，\(command) 无从计算；请用 grade 或 rank --annual",
-                   en: "the criteria \(criteria.id) have no daily checks (no checks part), so there is no monthly bulletin or period ranking for \(command); use grade or rank --annual")
+    static func noDailyChecks(criteria: String, command: String) -> UsageError {
+        UsageError(zh: "评分标准 \(criteria) 没有日常检查（没有 checks 部分），因此没有月通报和期间排名，\(command) 无从计算；请用 grade 或 rank --annual",
+                   en: "the criteria \(criteria) have no daily checks (no checks part), so there is no monthly bulletin or period ranking for \(command); use grade or rank --annual")
     }
 }

@@ -23,12 +23,7 @@ struct ReportCommand: DatasetCommand {
 
     init(folder: String) { self.folder = folder }
 
-    func run(_ dataset: Dataset, quality: DataQuality) -> CommandOutput {
-        let language = shared.language
-        let assessment = Assessor.assess(dataset)
-        return shared.render(json: { AssessmentJSON.grade(assessment, language: language) },
-                             document: { YearReport.document(assessment, dataset: dataset, quality: quality, folder: folder,
-                                                             language: language) },
-                             workbook: { YearWorkbook.document(assessment, dataset: dataset, quality: quality, language: language) })
+    func run(_ year: Year) -> CommandOutput {
+        shared.render(year.assess().report)
     }
 }

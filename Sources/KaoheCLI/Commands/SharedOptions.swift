@@ -57,23 +57,26 @@ struct SharedOptions {
         }
     }
 
-    /// A command's result in the chosen format: its JSON shape, or its document laid out as
-    /// text, Markdown, CSV, HTML, a workbook or a Word document. `workbook` and `official`
-    /// give the document a workbook or a Word document is made of when it differs from
-    /// `document` (the year report's sheets, the bulletin's official wording).
-    func render(json: () -> JSONValue, document: () -> Document, workbook: (() -> Document)? = nil,
-                official: (() -> Document)? = nil) -> CommandOutput {
+    /// A command's result in the chosen format: text, Markdown, CSV, JSON, HTML, a workbook or
+    /// a Word document.
+    func render(_ result: some Renderable) -> CommandOutput {
+        let file: FileFormat
         switch format {
         case .json:
             // Written as it is made: a long list of units is never held whole.
-            let value = json()
-            return CommandOutput(streamed: StreamedOutput { chunk in value.stream(to: chunk) })
-        case .text: return CommandOutput(stdout: TextRenderer.render(document()))
-        case .md: return CommandOutput(stdout: MarkdownRenderer.render(document()))
-        case .csv: return CommandOutput(stdout: ExcelCSVRenderer.render(document()))
-        case .html: return CommandOutput(stdout: HTMLRenderer.render(document(), language: language))
-        case .xlsx: return CommandOutput(file: XLSXRenderer.render(workbook?() ?? document(), language: language))
-        case .docx: return CommandOutput(file: DOCXRenderer.render(official?() ?? document(), language: language))
+            let language = self.language
+            return CommandOutput(streamed: StreamedOutput { chunk in result.write(.json, language: language, chunks: chunk) })
+        case .text: return CommandOutput(stdout: result.render(.text, language: language))
+        case .md: return CommandOutput(stdout: result.render(.md, language: language))
+        case .csv: return CommandOutput(stdout: result.render(.csv, language: language))
+        case .html: return CommandOutput(stdout: result.render(.html, language: language))
+        case .xlsx: file = .xlsx
+        case .docx: file = .docx
+        }
+        do {
+            return CommandOutput(file: try result.file(file, language: language))
+        } catch {
+            return KaoheCLI.usage(error.message, language)
         }
     }
 }

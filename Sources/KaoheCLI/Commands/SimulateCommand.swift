@@ -9,7 +9,7 @@ struct SimulateCommand: DatasetCommand {
         en: "Applies the changes in memory (files are never touched) and lists the units whose outcome\nchanges, before → after: total, band, rank, flags and consequences.\nRepeat and mix changes freely.")
     static let examples = ["kaohe simulate Samples/demo-2025 --veto T04", "kaohe simulate Samples/demo-2025 --drop events.csv:4 --margins"]
 
-    /// The what-if changes, in help order; each becomes a ``ChangeRequest``.
+    /// The what-if changes, in help order; each becomes a ``WhatIf``.
     static let changes: [(option: String, value: LocalizedText, help: LocalizedText)] = [
         ("veto", LocalizedText(zh: "单位[:条款]", en: "UNIT[:CLAUSE]"), LocalizedText(zh: "一票否决", en: "a one-vote veto")),
         ("fail", LocalizedText(zh: "单位:检查项:日期[:扣分]", en: "UNIT:ITEM:DATE[:DEDUCTION]"),
@@ -32,7 +32,7 @@ struct SimulateCommand: DatasetCommand {
             return .value(option, change.value, help: change.help,
                           misplaced: LocalizedText(zh: "\(option) 只用于 simulate 命令", en: "\(option) belongs to the simulate command")) {
                 (command: inout SimulateCommand, value: String) in
-                command.requests.append(ChangeRequest(option: change.option, value: value))
+                command.requests.append(WhatIf(option: change.option, value: value))
             }
         } + [
             .flag("--margins", help: LocalizedText(zh: "各单位距上下等次的差距", en: "each unit's distance to the bands above and below"),
@@ -45,7 +45,7 @@ struct SimulateCommand: DatasetCommand {
     var folder: String
     var shared = SharedOptions()
     /// The changes, in command-line order.
-    var requests: [ChangeRequest] = []
+    var requests: [WhatIf] = []
     var margins = false
 
     init(folder: String) { self.folder = folder }
@@ -57,32 +57,16 @@ struct SimulateCommand: DatasetCommand {
         }
     }
 
-    func run(_ dataset: Dataset, quality: DataQuality) -> CommandOutput {
-        let language = shared.language
-        if margins && !dataset.criteria.hasBands {
-            return usage(UsageError(zh: "评分标准 \(dataset.criteria.id) 不评等次（没有 bands），--margins 无等次可比；请去掉 --margins",
-                                    en: "the criteria \(dataset.criteria.id) have no bands, so --margins has no band to measure against; drop --margins"))
+    func run(_ year: Year) -> CommandOutput {
+        do {
+            if requests.isEmpty { return shared.render(try year.assess().margins()) }
+            return shared.render(try year.simulate(requests, margins: margins))
+        } catch {
+            if case .noBands(let criteria) = error {
+                return usage(UsageError(zh: "评分标准 \(criteria) 不评等次（没有 bands），--margins 无等次可比；请去掉 --margins",
+                                        en: "the criteria \(criteria) have no bands, so --margins has no band to measure against; drop --margins"))
+            }
+            return usage(UsageError(error.message))
         }
-        if requests.isEmpty {
-            let margins = Margins.compute(Assessor.assess(dataset))
-            return shared.render(json: { SimulationJSON.margins(margins) },
-                                 document: { SimulationReport.margins(margins, criteria: dataset.criteria, title: dataset.title, language: language) })
-        }
-        let diff: SimulationDiff
-        switch Simulation.run(dataset, requests: requests) {
-        case .failure(let error): return usage(UsageError(error.message))
-        case .success(let value): diff = value
-        }
-        return shared.render(json: { SimulationJSON.diff(diff, margins: margins ? Margins.compute(diff.after) : nil) },
-                             document: {
-                                 var document = SimulationReport.document(diff, requests: requests, title: dataset.title, language: language)
-                                 if margins {
-                                     let margins = SimulationReport.margins(Margins.compute(diff.after), criteria: diff.after.criteria,
-                                                                            title: "", language: language)
-                                     document.add(.heading(margins.subtitle ?? "", level: 1))
-                                     document.add(contentsOf: margins.blocks)
-                                 }
-                                 return document
-                             })
     }
 }

@@ -7,9 +7,9 @@ import Foundation
 ///
 /// `holidays` are official days off (法定节假日), `workdays` the weekend days worked instead
 /// (调休上班). Every date must be a real date within the calendar's `year`.
-public enum CalendarLoader {
+package enum CalendarLoader {
     /// Reads one calendar file (`path` as given; messages use it).
-    public static func load(path: String, year: Int? = nil) -> (calendar: WorkingCalendar?, diagnostics: [Diagnostic]) {
+    package static func load(path: String, year: Int? = nil) -> (calendar: WorkingCalendar?, diagnostics: [Diagnostic]) {
         let (text, failure) = LoaderFile.read(path, whatZh: "工作日日历", whatEn: "working-day calendar")
         guard let text else { return (nil, failure.map { [$0] } ?? []) }
         return parse(text, file: path, year: year)
@@ -17,7 +17,7 @@ public enum CalendarLoader {
 
     /// Validates calendar text. When `year` is given, the file's `year` must equal it.
     /// The calendar is returned only when there is no error.
-    public static func parse(_ text: String, file: String, year expected: Int? = nil) -> (calendar: WorkingCalendar?, diagnostics: [Diagnostic]) {
+    package static func parse(_ text: String, file: String, year expected: Int? = nil) -> (calendar: WorkingCalendar?, diagnostics: [Diagnostic]) {
         let (document, syntax) = JSON5Parser.parse(text, file: file)
         guard ForeignFile.looksLike(["region", "year", "source", "holidays", "workdays"], text: text, document: document) else {
             return (nil, ForeignFile.refused(file, whatZh: "工作日日历", whatEn: "working-day calendar"))
@@ -32,14 +32,14 @@ public enum CalendarLoader {
     /// The calendar file for `year` named by a criteria file's `calendar` prefix: the prefix is
     /// relative to the criteria file's folder (`Criteria/weibin-2020.json5` + `calendars/cn`
     /// + 2025 → `Criteria/calendars/cn-2025.json`).
-    public static func path(prefix: String, relativeTo criteriaPath: String, year: Int) -> String {
+    package static func path(prefix: String, relativeTo criteriaPath: String, year: Int) -> String {
         LoaderFile.join(LoaderFile.folder(of: criteriaPath), prefix) + "-\(year).json"
     }
 
     /// Implements the criteria's `calendar` rule: loads `<prefix>-<year>.json` (an error when it
     /// is missing) and, when present, `<prefix>-<year+1>.json` for deadlines that run into the
     /// next year, merged. On error the Monday–Friday calendar is returned with the diagnostics.
-    public static func load(prefix: String, relativeTo criteriaPath: String, year: Int) -> (calendar: WorkingCalendar, diagnostics: [Diagnostic]) {
+    package static func load(prefix: String, relativeTo criteriaPath: String, year: Int) -> (calendar: WorkingCalendar, diagnostics: [Diagnostic]) {
         let main = path(prefix: prefix, relativeTo: criteriaPath, year: year)
         guard FileBytes.kind(of: main) != .absent else {
             let diagnostic = Diagnostic(.missingCalendar(main, prefix: prefix, year: year), file: criteriaPath)

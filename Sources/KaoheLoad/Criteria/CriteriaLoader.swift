@@ -6,9 +6,9 @@ import KaoheInput
 /// fault: unknown or missing fields, wrong types, repeated ids, sums that do not add up,
 /// bands out of order, references to bands or components that do not exist, negative numbers.
 /// Numbers are converted exactly from their literal text.
-public enum CriteriaLoader {
+package enum CriteriaLoader {
     /// Reads and validates the file at `path` (the path as the user gave it; messages use it).
-    public static func load(path: String) -> (criteria: Criteria?, diagnostics: [Diagnostic]) {
+    package static func load(path: String) -> (criteria: Criteria?, diagnostics: [Diagnostic]) {
         let (text, failure) = LoaderFile.read(path, whatZh: "评分标准", whatEn: "criteria")
         guard let text else { return (nil, failure.map { [$0] } ?? []) }
         return parse(text, file: path)
@@ -16,7 +16,7 @@ public enum CriteriaLoader {
 
     /// Validates criteria text; `file` names it in messages. Criteria are returned only when
     /// there is no error.
-    public static func parse(_ text: String, file: String) -> (criteria: Criteria?, diagnostics: [Diagnostic]) {
+    package static func parse(_ text: String, file: String) -> (criteria: Criteria?, diagnostics: [Diagnostic]) {
         let (document, syntax) = JSON5Parser.parse(text, file: file)
         guard ForeignFile.looksLike(CriteriaReader.rootFields, text: text, document: document) else {
             return (nil, ForeignFile.refused(file, whatZh: "评分标准", whatEn: "criteria"))

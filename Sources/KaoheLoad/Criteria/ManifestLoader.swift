@@ -1,55 +1,55 @@
 import KaoheModel
 import KaoheInput
 /// A data folder's `assessment.json5` (docs/data-files.md): which year, its title, and which criteria apply.
-public struct Manifest: Sendable, Hashable {
+package struct Manifest: Sendable, Hashable {
     /// The assessment year (考核年度).
-    public var year: Int
-    public var title: String
+    package var year: Int
+    package var title: String
     /// The criteria file, relative to the data folder.
-    public var criteria: String
+    package var criteria: String
     /// Where `criteria` is written in the file (line and column), for messages about it.
-    public var criteriaAt: (line: Int, column: Int)?
+    package var criteriaAt: (line: Int, column: Int)?
     /// The office that issues the bulletins (发文机关), when given.
-    public var office: String?
+    package var office: String?
     /// The bulletin's issue number (期号), with `{year}` and `{month}` in it, when given.
-    public var docNumber: String?
+    package var docNumber: String?
     /// One workbook holding the data files as sheets (relative to the data folder), when given.
-    public var workbook: String?
+    package var workbook: String?
 
-    public init(year: Int, title: String, criteria: String) {
+    package init(year: Int, title: String, criteria: String) {
         self.year = year
         self.title = title
         self.criteria = criteria
     }
 
-    public static func == (a: Manifest, b: Manifest) -> Bool {
+    package static func == (a: Manifest, b: Manifest) -> Bool {
         a.year == b.year && a.title == b.title && a.criteria == b.criteria && a.office == b.office && a.docNumber == b.docNumber
     }
 
-    public func hash(into hasher: inout Hasher) {
+    package func hash(into hasher: inout Hasher) {
         hasher.combine(year)
         hasher.combine(title)
         hasher.combine(criteria)
     }
 
     /// The criteria file's path for a data folder (`Samples/a` + `../../Criteria/x.json5`).
-    public func criteriaPath(folder: String) -> String {
+    package func criteriaPath(folder: String) -> String {
         LoaderFile.join(folder, criteria)
     }
 }
 
 /// Loads `assessment.json5`: `{year, title, criteria}`, all required (`year` an integer from
 /// 2000 to 2100), and optionally the bulletin's `office` and `docNumber` and the data's `workbook`.
-public enum ManifestLoader {
+package enum ManifestLoader {
     /// Reads the manifest at `path` (as given; messages use it).
-    public static func load(path: String) -> (manifest: Manifest?, diagnostics: [Diagnostic]) {
+    package static func load(path: String) -> (manifest: Manifest?, diagnostics: [Diagnostic]) {
         let (text, failure) = LoaderFile.read(path, whatZh: "考核年度说明", whatEn: "assessment")
         guard let text else { return (nil, failure.map { [$0] } ?? []) }
         return parse(text, file: path)
     }
 
     /// Validates manifest text; the manifest is returned only when there is no error.
-    public static func parse(_ text: String, file: String) -> (manifest: Manifest?, diagnostics: [Diagnostic]) {
+    package static func parse(_ text: String, file: String) -> (manifest: Manifest?, diagnostics: [Diagnostic]) {
         let (document, syntax) = JSON5Parser.parse(text, file: file)
         guard let document else { return (nil, syntax) }
         let r = JSON5FieldReader(file: file, document: document)

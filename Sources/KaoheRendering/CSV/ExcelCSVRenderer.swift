@@ -8,8 +8,8 @@ import KaoheSimulation
 /// row; then, after an empty row, the rest of the document in order — other tables under their
 /// captions, headings, paragraphs and lines one cell a row — so nothing is dropped. A missing
 /// value (`-` in text) is an empty cell.
-public enum ExcelCSVRenderer {
-    public static func render(_ document: Document) -> String {
+package enum ExcelCSVRenderer {
+    package static func render(_ document: Document) -> String {
         var out = "\u{FEFF}"
         let primary = document.primaryTable
         if let primary { table(primary, into: &out) }
@@ -60,7 +60,7 @@ public enum ExcelCSVRenderer {
     }
 
     /// Quotes a text field when needed and defuses a leading `=`, `+`, `-`, `@`, tab or carriage return.
-    public static func field(_ text: String) -> String {
+    package static func field(_ text: String) -> String {
         var value = text
         if let first = value.unicodeScalars.first, ["=", "+", "-", "@", "\t", "\r"].contains(first) {
             value = "'" + value

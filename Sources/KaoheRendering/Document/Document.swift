@@ -6,45 +6,45 @@ import KaoheSimulation
 ///
 /// Commands build a `Document` from an ``Assessment`` (choosing what to show, in the chosen
 /// language); the text, Markdown, CSV and HTML renderers lay it out without computing anything.
-public struct Document: Sendable {
-    public var title: String
-    public var subtitle: String?
-    public var blocks: [Block]
+package struct Document: Sendable {
+    package var title: String
+    package var subtitle: String?
+    package var blocks: [Block]
     /// The look an HTML page takes; the other formats ignore it.
-    public var kind: Kind = .plain
+    package var kind: Kind = .plain
     /// A short closing line (criteria, data folder), printed small at the end of an HTML page.
-    public var footer: String?
+    package var footer: String?
 
     /// `.plain` for command output, `.report` for the year report, `.bulletin` for the monthly
     /// bulletin printed as an official document (红头通报) under its masthead.
-    public enum Kind: Sendable {
+    package enum Kind: Sendable {
         case plain, report
         case bulletin(Masthead)
     }
 
     /// The red head of an official bulletin (文件头): the publication's name, the issue, the
     /// issuing office and the date line.
-    public struct Masthead: Sendable {
-        public var name: String
-        public var issue: String
-        public var issuer: String
-        public var date: String
-        public init(name: String, issue: String, issuer: String, date: String) {
+    package struct Masthead: Sendable {
+        package var name: String
+        package var issue: String
+        package var issuer: String
+        package var date: String
+        package init(name: String, issue: String, issuer: String, date: String) {
             self.name = name; self.issue = issue; self.issuer = issuer; self.date = date
         }
     }
 
-    public init(title: String, subtitle: String? = nil, blocks: [Block] = []) {
+    package init(title: String, subtitle: String? = nil, blocks: [Block] = []) {
         self.title = title
         self.subtitle = subtitle
         self.blocks = blocks
     }
 
-    public mutating func add(_ block: Block) { blocks.append(block) }
+    package mutating func add(_ block: Block) { blocks.append(block) }
 
     /// The table a CSV export contains: the primary tables joined into one (each row led by
     /// its table's `key` column when the tables carry one), else the first table.
-    public var primaryTable: Table? {
+    package var primaryTable: Table? {
         let tables = blocks.compactMap { block -> Table? in if case .table(let t) = block { return t } else { return nil } }
         let primary = tables.filter(\.primary)
         guard let first = primary.first else { return tables.first }
@@ -57,7 +57,7 @@ public struct Document: Sendable {
     }
 }
 
-public enum Block: Sendable {
+package enum Block: Sendable {
     /// A section heading; level 1 is the highest inside the document.
     case heading(String, level: Int)
     case paragraph(String)
@@ -70,15 +70,15 @@ public enum Block: Sendable {
     case pageBreak
 }
 
-public struct Line: Sendable {
-    public var indent: Int
-    public var text: String
+package struct Line: Sendable {
+    package var indent: Int
+    package var text: String
     /// Optional emphasis, e.g. an error line.
-    public var style: Style
+    package var style: Style
 
-    public enum Style: Sendable { case plain, error, warning, strong }
+    package enum Style: Sendable { case plain, error, warning, strong }
 
-    public init(_ text: String, indent: Int = 0, style: Style = .plain) {
+    package init(_ text: String, indent: Int = 0, style: Style = .plain) {
         self.indent = indent
         self.text = text
         self.style = style
@@ -86,22 +86,22 @@ public struct Line: Sendable {
 }
 
 /// A table of cells; number cells are right-aligned and stay numbers in CSV.
-public struct Table: Sendable {
-    public var caption: String?
-    public var headers: [String]
+package struct Table: Sendable {
+    package var caption: String?
+    package var headers: [String]
     /// The rows: stored, or made one at a time when a renderer reads them (a table of many
     /// thousand units is then never held whole).
-    public var rows: TableRows
+    package var rows: TableRows
     /// The table exported by `--format csv`.
-    public var primary: Bool
+    package var primary: Bool
     /// When several primary tables are joined for CSV, a leading column telling them apart
     /// (e.g. header 类别, value 镇街).
-    public var key: (header: String, value: String)?
+    package var key: (header: String, value: String)?
     /// The name of the table's sheet in a workbook (`--format xlsx`); nil to name it after its
     /// caption or the document.
-    public var sheet: String?
+    package var sheet: String?
 
-    public init(caption: String? = nil, headers: [String], rows: [[Cell]] = [], primary: Bool = false,
+    package init(caption: String? = nil, headers: [String], rows: [[Cell]] = [], primary: Bool = false,
                 key: (header: String, value: String)? = nil) {
         self.caption = caption
         self.headers = headers
@@ -111,20 +111,20 @@ public struct Table: Sendable {
     }
 
     /// A table of `count` rows made by `row` whenever they are read.
-    public init(caption: String? = nil, headers: [String], count: Int, primary: Bool = false,
+    package init(caption: String? = nil, headers: [String], count: Int, primary: Bool = false,
                 key: (header: String, value: String)? = nil, row: @escaping @Sendable (Int) -> [Cell]) {
         self.init(caption: caption, headers: headers, primary: primary, key: key)
         rows = TableRows(count: count, row: row)
     }
 
-    public mutating func add(_ row: [Cell]) { rows.append(row) }
+    package mutating func add(_ row: [Cell]) { rows.append(row) }
 
     /// A column is right-aligned when every non-empty cell in it is a number.
-    public func isNumeric(column: Int) -> Bool { column >= 0 && numericColumns(count: column + 1)[column] }
+    package func isNumeric(column: Int) -> Bool { column >= 0 && numericColumns(count: column + 1)[column] }
 
     /// ``isNumeric(column:)`` of the first `count` columns (all headers by default), reading the
     /// rows once.
-    public func numericColumns(count: Int? = nil) -> [Bool] {
+    package func numericColumns(count: Int? = nil) -> [Bool] {
         var numeric = Array(repeating: TableRows.Numeric.unknown, count: max(0, count ?? headers.count))
         for row in rows { TableRows.note(row, into: &numeric) }
         return numeric.map { $0 == .yes }
@@ -132,7 +132,7 @@ public struct Table: Sendable {
 }
 
 /// The rows of a ``Table``: an array of rows, or a count and a function making row `i`.
-public struct TableRows: RandomAccessCollection, Sendable {
+package struct TableRows: RandomAccessCollection, Sendable {
     private var stored: [[Cell]]
     private let made: (count: Int, row: @Sendable (Int) -> [Cell])?
 
@@ -146,10 +146,10 @@ public struct TableRows: RandomAccessCollection, Sendable {
         made = (count, row)
     }
 
-    public var startIndex: Int { 0 }
-    public var endIndex: Int { made?.count ?? stored.count }
+    package var startIndex: Int { 0 }
+    package var endIndex: Int { made?.count ?? stored.count }
 
-    public subscript(position: Int) -> [Cell] {
+    package subscript(position: Int) -> [Cell] {
         if let made { return made.row(position) }
         return stored[position]
     }
@@ -178,7 +178,7 @@ public struct TableRows: RandomAccessCollection, Sendable {
     }
 }
 
-public enum Cell: Sendable, Hashable {
+package enum Cell: Sendable, Hashable {
     case text(String)
     /// A number already rounded, shown with `places` decimals.
     case number(ExactDecimal, places: Int)
@@ -186,7 +186,7 @@ public enum Cell: Sendable, Hashable {
     /// A calendar day, shown as `2025-03-05`; a date in a workbook.
     case date(CivilDate)
 
-    public var display: String {
+    package var display: String {
         switch self {
         case .text(let s): return s
         case .number(let n, let places): return n.formatted(places: places)
@@ -197,29 +197,29 @@ public enum Cell: Sendable, Hashable {
 }
 
 extension Cell: ExpressibleByStringLiteral {
-    public init(stringLiteral value: String) { self = .text(value) }
+    package init(stringLiteral value: String) { self = .text(value) }
 }
 
 /// A chart of one or more series over labelled categories.
-public struct Chart: Sendable {
-    public enum Kind: Sendable { case bars, lines }
-    public var kind: Kind
-    public var title: String
-    public var categories: [String]
-    public var series: [Series]
+package struct Chart: Sendable {
+    package enum Kind: Sendable { case bars, lines }
+    package var kind: Kind
+    package var title: String
+    package var categories: [String]
+    package var series: [Series]
     /// The value axis runs from `minimum` to `maximum`.
-    public var minimum: ExactDecimal
-    public var maximum: ExactDecimal
+    package var minimum: ExactDecimal
+    package var maximum: ExactDecimal
     /// Reference lines (band thresholds), drawn dashed.
-    public var marks: [(label: String, value: ExactDecimal)]
+    package var marks: [(label: String, value: ExactDecimal)]
 
-    public struct Series: Sendable {
-        public var name: String
-        public var values: [ExactDecimal?]
-        public init(name: String, values: [ExactDecimal?]) { self.name = name; self.values = values }
+    package struct Series: Sendable {
+        package var name: String
+        package var values: [ExactDecimal?]
+        package init(name: String, values: [ExactDecimal?]) { self.name = name; self.values = values }
     }
 
-    public init(kind: Kind, title: String, categories: [String], series: [Series], minimum: ExactDecimal,
+    package init(kind: Kind, title: String, categories: [String], series: [Series], minimum: ExactDecimal,
                 maximum: ExactDecimal, marks: [(label: String, value: ExactDecimal)] = []) {
         self.kind = kind; self.title = title; self.categories = categories; self.series = series
         self.minimum = minimum; self.maximum = maximum; self.marks = marks

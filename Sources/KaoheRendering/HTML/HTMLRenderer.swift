@@ -11,13 +11,13 @@ import KaoheSimulation
 ///
 /// Looks (``Document/Kind``): `.plain` for command output, `.report` for the year report (with
 /// a contents list), `.bulletin` for the monthly bulletin under a red masthead (文件头).
-public enum HTMLRenderer {
+package enum HTMLRenderer {
     /// Tables with at least this many columns print in a smaller type so they fit A4.
     static let wideColumns = 10
     /// Tables with at most this many columns take only the width they need (at least 60%).
     static let narrowColumns = 4
 
-    public static func render(_ document: Document, language: Language) -> String {
+    package static func render(_ document: Document, language: Language) -> String {
         var out = "<!DOCTYPE html>\n"
         out += "<html xmlns=\"http://www.w3.org/1999/xhtml\" lang=\"\(language == .zh ? "zh-CN" : "en")\">\n<head>\n"
         out += "<meta charset=\"utf-8\"/>\n"
@@ -165,7 +165,7 @@ public enum HTMLRenderer {
 
     /// Escapes text for HTML (and XML) element content and attribute values; characters XML
     /// does not allow (control characters other than tab and line breaks) become U+FFFD.
-    public static func escape(_ text: String) -> String {
+    package static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {

@@ -10,7 +10,7 @@ import KaoheSimulation
 /// hatched, cross-hatched, dotted, …) and line series different dash styles and marker shapes,
 /// on top of their colours. Doubles here are drawing coordinates only; every coordinate is
 /// written with at most two decimals.
-public enum SVGChart {
+package enum SVGChart {
     /// Screen colours; print relies on patterns, dashes and markers as well.
     static let palette = ["#1f4e79", "#b03a2e", "#2e7d32", "#6a1b9a", "#b9770e", "#455a64"]
     /// Dash patterns of line series, by series index.
@@ -20,7 +20,7 @@ public enum SVGChart {
     static let baseWidth = 680.0
 
     /// The SVG markup of `chart`; `id` must be unique within the page (it prefixes pattern ids).
-    public static func render(_ chart: Chart, id: String) -> String {
+    package static func render(_ chart: Chart, id: String) -> String {
         let layout = Layout(chart)
         var svg = Writer()
         let w = layout.width, h = layout.height

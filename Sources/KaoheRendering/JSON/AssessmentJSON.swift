@@ -4,9 +4,9 @@ import KaoheScoring
 import KaoheSimulation
 /// The JSON shapes of docs/commands.md built from an ``Assessment``. Numbers are the rounded values
 /// the assessment holds; nothing is computed here.
-public enum AssessmentJSON {
+package enum AssessmentJSON {
     /// `grade --format json`.
-    public static func grade(_ assessment: Assessment, units: [UnitResult]? = nil, language: Language = .zh) -> JSONValue {
+    package static func grade(_ assessment: Assessment, units: [UnitResult]? = nil, language: Language = .zh) -> JSONValue {
         .object([
             ("criteria", .string(assessment.criteria.id)),
             ("year", .int(assessment.year)),
@@ -47,7 +47,7 @@ public enum AssessmentJSON {
     }
 
     /// `rank --quarter/--half/--month N --format json`.
-    public static func periodRanking(_ ranking: Ranking, scores: [PeriodScore], units: [Unit]) -> JSONValue {
+    package static func periodRanking(_ ranking: Ranking, scores: [PeriodScore], units: [Unit]) -> JSONValue {
         .object([
             ("period", .string(ranking.period.description)),
             ("groups", .array(ranking.groups.map { group in
@@ -71,7 +71,7 @@ public enum AssessmentJSON {
     }
 
     /// `rank --annual --format json`.
-    public static func annualRanking(_ assessment: Assessment) -> JSONValue {
+    package static func annualRanking(_ assessment: Assessment) -> JSONValue {
         .object([
             ("period", .string(assessment.annualRanking.period.description)),
             ("groups", .array(assessment.annualRanking.groups.map { group in
@@ -96,7 +96,7 @@ public enum AssessmentJSON {
     }
 
     /// `bulletin --month N --format json`.
-    public static func bulletin(_ assessment: Assessment, month: Int) -> JSONValue {
+    package static func bulletin(_ assessment: Assessment, month: Int) -> JSONValue {
         // A finding derived from a register notes how late it was, in Chinese as its note.
         let notes = Labels(language: .zh, criteria: assessment.criteria)
         return .object([

@@ -3,8 +3,8 @@ import KaoheLoad
 import KaoheScoring
 import KaoheSimulation
 /// `check --format json`: every diagnostic and the data-quality summary.
-public enum CheckJSON {
-    public static func render(_ loaded: LoadedData, language: Language) -> JSONValue {
+package enum CheckJSON {
+    package static func render(_ loaded: LoadedData, language: Language) -> JSONValue {
         let q = loaded.quality
         return .object([
             ("errors", .int(loaded.errorCount)),

@@ -3,9 +3,9 @@ import KaoheLoad
 import KaoheScoring
 import KaoheSimulation
 /// `simulate --format json` (docs/commands.md) and `simulate --margins --format json`.
-public enum SimulationJSON {
+package enum SimulationJSON {
     /// `{"changes": [...]}`; with `--margins`, also `"margins"` after the changes.
-    public static func diff(_ diff: SimulationDiff, margins: [Margin]? = nil) -> JSONValue {
+    package static func diff(_ diff: SimulationDiff, margins: [Margin]? = nil) -> JSONValue {
         func outcome(_ o: SimulationDiff.Outcome) -> JSONValue {
             .object([("total", .number(o.total)), ("band", .optional(o.band)), ("rank", .optional(o.rank))])
         }
@@ -23,7 +23,7 @@ public enum SimulationJSON {
         return .object(members)
     }
 
-    public static func margins(_ margins: [Margin]) -> JSONValue {
+    package static func margins(_ margins: [Margin]) -> JSONValue {
         func step(_ s: Margin.Step?) -> JSONValue {
             guard let s else { return .null }
             return .object([

@@ -4,8 +4,8 @@ import KaoheScoring
 import KaoheSimulation
 /// Lays a ``Document`` out as Markdown: pipe tables (numbers right-aligned), headings, and
 /// line blocks as fenced text so their indentation survives.
-public enum MarkdownRenderer {
-    public static func render(_ document: Document) -> String {
+package enum MarkdownRenderer {
+    package static func render(_ document: Document) -> String {
         var out = "# \(escape(document.title))\n"
         if let subtitle = document.subtitle { out += "\n**\(escape(subtitle))**\n" }
         for block in document.blocks {

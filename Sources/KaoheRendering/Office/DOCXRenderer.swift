@@ -9,8 +9,8 @@ import KaoheModel
 /// (落款) before the first page break (the attachments follow on a new page). Fonts are named with fallbacks in the font table (方正小标宋简体 → 宋体, 仿宋_GB2312
 /// → 仿宋, …), so the document looks right with or without the office's fonts. Charts are
 /// left out; every paragraph is text a clerk can edit.
-public enum DOCXRenderer {
-    public static func render(_ document: Document, language: Language) -> [UInt8] {
+package enum DOCXRenderer {
+    package static func render(_ document: Document, language: Language) -> [UInt8] {
         var zip = ZipWriter()
         zip.add("[Content_Types].xml", contentTypes)
         zip.add("_rels/.rels", rootRelationships)

@@ -7,8 +7,8 @@ import KaoheModel
 /// print setup. Every cell is a value: text is written as an inline string, never a formula.
 /// The document's other text (paragraphs, lines) goes to a last sheet, one line a row, so
 /// nothing is dropped; charts are left out.
-public enum XLSXRenderer {
-    public static func render(_ document: Document, language: Language) -> [UInt8] {
+package enum XLSXRenderer {
+    package static func render(_ document: Document, language: Language) -> [UInt8] {
         let l: (String, String) -> String = { language == .zh ? $0 : $1 }
         var sheets: [Sheet] = []
         var names = SheetNames()

@@ -3,10 +3,10 @@ import KaoheLoad
 import KaoheScoring
 import KaoheSimulation
 /// The monthly bulletin (月通报) as a document.
-public enum BulletinReport {
+package enum BulletinReport {
     /// `office` and `docNumber` (with `{year}` and `{month}`) come from `assessment.json5`; the
     /// defaults are the office of the founding regulation and `2025年第3期`.
-    public static func document(_ assessment: Assessment, month: Int, title: String, office: String? = nil,
+    package static func document(_ assessment: Assessment, month: Int, title: String, office: String? = nil,
                                 docNumber: String? = nil, language: Language) -> Document {
         let l = Labels(language: language, criteria: assessment.criteria)
         let label = PeriodKind.month.label(year: assessment.year, index: month)

@@ -4,11 +4,11 @@ import KaoheScoring
 import KaoheSimulation
 /// `kaohe check` as a document: every diagnostic with its excerpt, then the data-quality
 /// summary (docs/data-files.md): how every row was used, and the gaps in the check log.
-public enum CheckReport {
+package enum CheckReport {
     /// Duplicate rows named in the data-quality summary; the rest are counted.
     static let maxDuplicatesShown = 20
 
-    public static func document(_ loaded: LoadedData, folder: String, language: Language) -> Document {
+    package static func document(_ loaded: LoadedData, folder: String, language: Language) -> Document {
         let l: (String, String) -> String = { language == .zh ? $0 : $1 }
         var document = Document(title: l("数据检查", "Data check") + "  \(folder)")
         let diagnostics = DiagnosticText.render(loaded.diagnostics, language: language)
@@ -26,7 +26,7 @@ public enum CheckReport {
     }
 
     /// The data-quality blocks, also used by the year report.
-    public static func quality(_ quality: DataQuality, dataset: Dataset?, language: Language) -> [Block] {
+    package static func quality(_ quality: DataQuality, dataset: Dataset?, language: Language) -> [Block] {
         let l: (String, String) -> String = { language == .zh ? $0 : $1 }
         let names = Dictionary((dataset?.units ?? []).map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         var table = Table(headers: [l("文件", "File"), l("读取行", "Read"), l("使用", "Used"), l("拒绝", "Rejected")], primary: true)
@@ -76,5 +76,5 @@ public enum CheckReport {
 }
 
 extension Document {
-    public mutating func add(contentsOf blocks: [Block]) { self.blocks += blocks }
+    package mutating func add(contentsOf blocks: [Block]) { self.blocks += blocks }
 }

@@ -4,8 +4,8 @@ import KaoheScoring
 import KaoheSimulation
 /// `kaohe grade --unit ID --explain`: the audit trail of one unit, every number with the
 /// numbers and input lines it came from, so a unit head can recompute it by hand.
-public enum ExplainReport {
-    public static func document(_ assessment: Assessment, unit result: UnitResult, title: String, language: Language) -> Document {
+package enum ExplainReport {
+    package static func document(_ assessment: Assessment, unit result: UnitResult, title: String, language: Language) -> Document {
         let text = render(assessment, unit: result, language: language)
         var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         if lines.last == "" { lines.removeLast() }

@@ -3,8 +3,8 @@ import KaoheLoad
 import KaoheScoring
 import KaoheSimulation
 /// The annual results (年度考核结果) as a document: one row per unit, then the band summary.
-public enum GradeReport {
-    public static func document(_ assessment: Assessment, title: String, units: [UnitResult]? = nil, language: Language) -> Document {
+package enum GradeReport {
+    package static func document(_ assessment: Assessment, title: String, units: [UnitResult]? = nil, language: Language) -> Document {
         let l = Labels(language: language, criteria: assessment.criteria)
         var document = Document(title: title, subtitle: l("年度考核结果", "Annual results") + " · \(l.title)")
         document.add(.table(table(assessment, units: units ?? assessment.units, l)))
@@ -89,7 +89,7 @@ public enum GradeReport {
     /// Where the options of a scheme acted on a unit (docs/scoring.md §1.2, §3.1, §5.1, §6.1,
     /// §7.1, §8.1), in the words of the scheme: "办事服务不适用，按比例折算 × 100 ÷ 75",
     /// "加分未计入：基础分 78.00 < 80.01", "单项 网站 18.00 < 21，等次不高于 不合格".
-    public static func ruleNotes(_ result: UnitResult, criteria: Criteria, _ l: Labels) -> [String] {
+    package static func ruleNotes(_ result: UnitResult, criteria: Criteria, _ l: Labels) -> [String] {
         var notes: [String] = []
         if let rescale = result.periods.first?.rescale {
             let names = result.unit.exempt.map(l.category).joined(separator: l("、", ", "))

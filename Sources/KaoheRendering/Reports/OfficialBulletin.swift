@@ -7,7 +7,7 @@ import KaoheSimulation
 /// requirement (整改要求), and the month's tables as the attachment (附件). Words only: the
 /// facts are those of ``BulletinReport``.
 extension BulletinReport {
-    public static func official(_ assessment: Assessment, month: Int, title: String, office: String? = nil,
+    package static func official(_ assessment: Assessment, month: Int, title: String, office: String? = nil,
                                 docNumber: String? = nil, language: Language) -> Document {
         let l = Labels(language: language, criteria: assessment.criteria)
         let criteria = assessment.criteria

@@ -3,9 +3,9 @@ import KaoheLoad
 import KaoheScoring
 import KaoheSimulation
 /// Rankings as documents: one table per group.
-public enum RankReport {
+package enum RankReport {
     /// A period ranking (季/半年/月) with category scores.
-    public static func period(_ ranking: Ranking, scores: [PeriodScore], units: [Unit], criteria: Criteria,
+    package static func period(_ ranking: Ranking, scores: [PeriodScore], units: [Unit], criteria: Criteria,
                               title: String, language: Language) -> Document {
         let l = Labels(language: language, criteria: criteria)
         var document = Document(title: title, subtitle: l("\(ranking.period) 考核排名", "Ranking \(ranking.period)"))
@@ -27,7 +27,7 @@ public enum RankReport {
     }
 
     /// The annual ranking: totals, bands, parts; vetoed units last without rank.
-    public static func annual(_ assessment: Assessment, title: String, language: Language) -> Document {
+    package static func annual(_ assessment: Assessment, title: String, language: Language) -> Document {
         let l = Labels(language: language, criteria: assessment.criteria)
         var document = Document(title: title, subtitle: l("\(assessment.year) 年度排名", "Annual ranking \(assessment.year)"))
         for group in assessment.annualRanking.groups {

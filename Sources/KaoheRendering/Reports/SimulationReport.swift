@@ -3,8 +3,8 @@ import KaoheLoad
 import KaoheScoring
 import KaoheSimulation
 /// `kaohe simulate` as a document: the changed outcomes, then the knock-on effects in words.
-public enum SimulationReport {
-    public static func document(_ diff: SimulationDiff, requests: [ChangeRequest], title: String, language: Language) -> Document {
+package enum SimulationReport {
+    package static func document(_ diff: SimulationDiff, requests: [ChangeRequest], title: String, language: Language) -> Document {
         let l = Labels(language: language, criteria: diff.after.criteria)
         var document = Document(title: title, subtitle: l("假设分析：", "What-if: ") + requests.map(\.display).joined(separator: " "))
         if diff.changes.isEmpty {
@@ -74,7 +74,7 @@ public enum SimulationReport {
     }
 
     /// `simulate --margins`: distance to the band above and below, every other unit unchanged.
-    public static func margins(_ margins: [Margin], criteria: Criteria, title: String, language: Language) -> Document {
+    package static func margins(_ margins: [Margin], criteria: Criteria, title: String, language: Language) -> Document {
         let l = Labels(language: language, criteria: criteria)
         // The components a margin is given for, in criteria order (those of any unit).
         var components: [Component] = []

@@ -16,8 +16,8 @@ import KaoheSimulation
 /// 5. Data quality (docs/data-files.md).
 /// Appendix 1: one page per unit with its audit trail and consequences. Appendix 2: the twelve
 /// monthly bulletins, one page each.
-public enum YearReport {
-    public static func document(_ assessment: Assessment, dataset: Dataset, quality: DataQuality, folder: String,
+package enum YearReport {
+    package static func document(_ assessment: Assessment, dataset: Dataset, quality: DataQuality, folder: String,
                                 language: Language) -> Document {
         let l = Labels(language: language, criteria: assessment.criteria)
         let criteria = assessment.criteria

@@ -5,8 +5,8 @@ import KaoheSimulation
 /// `kaohe report --format xlsx`: the year as the tables an office sends on, one sheet each —
 /// 年度结果, each period's ranking, the twelve monthly bulletins, 扣分明细 (every deduction
 /// counted, with its input line), 责任追究 (every consequence) and 数据质量.
-public enum YearWorkbook {
-    public static func document(_ assessment: Assessment, dataset: Dataset, quality: DataQuality, language: Language) -> Document {
+package enum YearWorkbook {
+    package static func document(_ assessment: Assessment, dataset: Dataset, quality: DataQuality, language: Language) -> Document {
         let l = Labels(language: language, criteria: assessment.criteria)
         var document = Document(title: dataset.title,
                                 subtitle: l("\(assessment.year) 年度政务公开考核报告", "Government affairs openness assessment \(assessment.year)"))

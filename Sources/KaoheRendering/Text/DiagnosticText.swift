@@ -5,9 +5,9 @@ import KaoheSimulation
 /// Diagnostics as compilers print them: `FILE:LINE:COL: error: message`, then the offending
 /// line with a caret under the column (placed by display width, so it stays right under
 /// Chinese text).
-public enum DiagnosticText {
+package enum DiagnosticText {
     /// `width`: the columns the message wraps at (a caller that indents the text gives less).
-    public static func render(_ diagnostic: Diagnostic, language: Language, color: Bool = false,
+    package static func render(_ diagnostic: Diagnostic, language: Language, color: Bool = false,
                               width: Int = TextTable.maxWidth) -> String {
         var location = TerminalText.safe(diagnostic.file, singleLine: true)
         if let cell = diagnostic.cell {
@@ -51,7 +51,7 @@ public enum DiagnosticText {
         return out
     }
 
-    public static func render(_ diagnostics: [Diagnostic], language: Language, color: Bool = false) -> String {
+    package static func render(_ diagnostics: [Diagnostic], language: Language, color: Bool = false) -> String {
         diagnostics.map { render($0, language: language, color: color) }.joined()
     }
 

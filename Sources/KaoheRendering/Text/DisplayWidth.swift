@@ -4,12 +4,12 @@ import KaoheScoring
 import KaoheSimulation
 /// Terminal display width: East Asian wide and full-width characters take two columns,
 /// combining marks none, everything else one.
-public enum DisplayWidth {
-    public static func of(_ text: some StringProtocol) -> Int {
+package enum DisplayWidth {
+    package static func of(_ text: some StringProtocol) -> Int {
         text.unicodeScalars.reduce(0) { $0 + of($1) }
     }
 
-    public static func of(_ scalar: Unicode.Scalar) -> Int {
+    package static func of(_ scalar: Unicode.Scalar) -> Int {
         let v = scalar.value
         if v == 0 { return 0 }
         if v < 0x20 || (v >= 0x7F && v < 0xA0) { return 0 }
@@ -46,7 +46,7 @@ public enum DisplayWidth {
 
     /// Pads `text` with spaces to `width` display columns (right-aligned when `right`).
     /// `text` cut to at most `width` columns, ending in `…` when cut.
-    public static func truncate(_ text: String, to width: Int) -> String {
+    package static func truncate(_ text: String, to width: Int) -> String {
         guard of(text) > width else { return text }
         var out = ""
         var used = 0
@@ -59,7 +59,7 @@ public enum DisplayWidth {
         return out + "…"
     }
 
-    public static func pad(_ text: String, to width: Int, right: Bool = false) -> String {
+    package static func pad(_ text: String, to width: Int, right: Bool = false) -> String {
         let gap = max(0, width - of(text))
         let spaces = String(repeating: " ", count: gap)
         return right ? spaces + text : text + spaces

@@ -4,8 +4,8 @@ import KaoheScoring
 import KaoheSimulation
 /// Lays a ``Document`` out as plain text: tables aligned by display width, so columns stay
 /// straight with Chinese text; charts are left to the HTML report.
-public enum TextRenderer {
-    public static func render(_ document: Document) -> String {
+package enum TextRenderer {
+    package static func render(_ document: Document) -> String {
         let safe = { (text: String) in TerminalText.safe(text) }
         var out = safe(document.title) + "\n"
         if let subtitle = document.subtitle { out += safe(subtitle) + "\n" }

@@ -3,22 +3,22 @@ import KaoheLoad
 import KaoheScoring
 import KaoheSimulation
 /// A plain-text table whose columns stay aligned with Chinese text (widths by display width).
-public struct TextTable: Sendable {
-    public enum Alignment: Sendable { case left, right }
+package struct TextTable: Sendable {
+    package enum Alignment: Sendable { case left, right }
 
-    public var headers: [String]
-    public var alignments: [Alignment]
-    public var rows: [[String]] = []
+    package var headers: [String]
+    package var alignments: [Alignment]
+    package var rows: [[String]] = []
 
-    public init(headers: [String], alignments: [Alignment]) {
+    package init(headers: [String], alignments: [Alignment]) {
         self.headers = headers
         self.alignments = alignments
     }
 
-    public mutating func add(_ row: [String]) { rows.append(row) }
+    package mutating func add(_ row: [String]) { rows.append(row) }
 
     /// The table with a rule under the header; columns separated by two spaces; no trailing spaces.
-    public func render() -> String {
+    package func render() -> String {
         var out = ""
         TextTable.render(into: &out, headers: headers, alignments: alignments, count: rows.count) { rows[$0] }
         return out
@@ -53,7 +53,7 @@ public struct TextTable: Sendable {
     }
 
     /// The widest a table is laid out: a terminal of 100 columns (Chinese characters count two).
-    public static let maxWidth = 100
+    package static let maxWidth = 100
 
     /// Column widths that fit ``maxWidth``: the widest columns give up columns, one at a time,
     /// down to 6; their longer cells and headers are then cut with `…` (the full text is in

@@ -3,21 +3,21 @@ import KaoheModel
 /// What `grade`, `rank`, `bulletin`, `simulate` and `report` say of the data's warnings before
 /// their result: not every warning (`kaohe check` lists them) but how many there are by file,
 /// the first few, and the repeated failed checks, which count twice in the scores.
-public enum WarningSummary {
+package enum WarningSummary {
     /// Warnings shown one by one.
-    public static let shown = 3
+    package static let shown = 3
 
     /// A failed check that repeats an earlier row exactly, and the points it deducts again.
-    public struct RepeatedFailure: Sendable {
-        public var source: SourceRef
-        public var firstLine: Int
-        public var deduction: ExactDecimal
-        public init(source: SourceRef, firstLine: Int, deduction: ExactDecimal) {
+    package struct RepeatedFailure: Sendable {
+        package var source: SourceRef
+        package var firstLine: Int
+        package var deduction: ExactDecimal
+        package init(source: SourceRef, firstLine: Int, deduction: ExactDecimal) {
             self.source = source; self.firstLine = firstLine; self.deduction = deduction
         }
     }
 
-    public static func render(_ warnings: [Diagnostic], repeated: [RepeatedFailure], folder: String,
+    package static func render(_ warnings: [Diagnostic], repeated: [RepeatedFailure], folder: String,
                               language: Language, color: Bool = false) -> String {
         let total = warnings.totals.warnings
         guard total > 0 else { return "" }

@@ -4,23 +4,23 @@ import KaoheModel
 /// docs/scoring.md and kept, with the inputs each came from.
 ///
 /// Renderers read only this (and the ``Dataset`` for names); they word it and never compute.
-public struct Assessment: Sendable {
-    public var year: Int
-    public var criteria: Criteria
+package struct Assessment: Sendable {
+    package var year: Int
+    package var criteria: Criteria
     /// One result per unit, in `units.csv` order.
-    public var units: [UnitResult]
+    package var units: [UnitResult]
     /// Group names in order of first appearance in `units.csv`.
-    public var groups: [String]
+    package var groups: [String]
     /// Rankings of the checks part's periods (季考核排名), one per period of the year.
-    public var periodRankings: [Ranking]
+    package var periodRankings: [Ranking]
     /// The annual ranking per group (totals; vetoed units last, unranked).
-    public var annualRanking: Ranking
+    package var annualRanking: Ranking
     /// The 优秀 quota as applied, when the criteria set one.
-    public var quota: QuotaOutcome?
+    package var quota: QuotaOutcome?
     /// Each group's highest, mean and lowest period scores (empty without a checks part).
-    public var groupSummaries: [GroupSummary]
+    package var groupSummaries: [GroupSummary]
 
-    public init(year: Int, criteria: Criteria, units: [UnitResult], groups: [String],
+    package init(year: Int, criteria: Criteria, units: [UnitResult], groups: [String],
                 periodRankings: [Ranking], annualRanking: Ranking, quota: QuotaOutcome?,
                 groupSummaries: [GroupSummary] = []) {
         self.year = year; self.criteria = criteria; self.units = units; self.groups = groups
@@ -28,5 +28,5 @@ public struct Assessment: Sendable {
         self.groupSummaries = groupSummaries
     }
 
-    public func result(for unitID: String) -> UnitResult? { units.first { $0.unit.id == unitID } }
+    package func result(for unitID: String) -> UnitResult? { units.first { $0.unit.id == unitID } }
 }

@@ -2,17 +2,17 @@ import KaoheModel
 
 /// One trigger of accountability (责任追究, article 15; docs/scoring.md §12), as facts:
 /// reports word them in either language.
-public struct Consequence: Sendable, Hashable {
-    public var kind: ConsequenceKind
-    public var level: Int { kind.level }
+package struct Consequence: Sendable, Hashable {
+    package var kind: ConsequenceKind
+    package var level: Int { kind.level }
     /// The day, month, period or year it concerns.
-    public var period: Period
+    package var period: Period
     /// The input line it rests on (`checks.csv:41`), if any.
-    public var evidence: SourceRef?
+    package var evidence: SourceRef?
     /// What the rule found.
-    public var facts: Facts
+    package var facts: Facts
 
-    public enum Facts: Sendable, Hashable {
+    package enum Facts: Sendable, Hashable {
         /// §12.1: due `deadline`; rectified on `rectified`, or not at all.
         case rectifyLate(deadline: CivilDate, rectified: CivilDate?)
         /// §12.2: the month's number of failed checks.
@@ -27,7 +27,7 @@ public struct Consequence: Sendable, Hashable {
         case annualFail
     }
 
-    public init(kind: ConsequenceKind, period: Period, evidence: SourceRef?, facts: Facts) {
+    package init(kind: ConsequenceKind, period: Period, evidence: SourceRef?, facts: Facts) {
         self.kind = kind; self.period = period; self.evidence = evidence; self.facts = facts
     }
 }

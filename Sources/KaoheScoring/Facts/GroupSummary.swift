@@ -2,17 +2,17 @@ import KaoheModel
 
 /// A group's period scores summed up for the year report (docs/scoring.md §10): the highest,
 /// the mean (rounded) and the lowest period score of its units, per period.
-public struct GroupSummary: Sendable {
-    public var group: String
+package struct GroupSummary: Sendable {
+    package var group: String
     /// One entry per period of the checks part, in order.
-    public var periods: [PeriodSummary]
+    package var periods: [PeriodSummary]
 
-    public struct PeriodSummary: Sendable {
-        public var period: Period
-        public var highest: ExactDecimal
+    package struct PeriodSummary: Sendable {
+        package var period: Period
+        package var highest: ExactDecimal
         /// Σ scores ÷ units, rounded.
-        public var average: ExactDecimal
-        public var lowest: ExactDecimal
+        package var average: ExactDecimal
+        package var lowest: ExactDecimal
     }
 
     /// The summaries of the groups that have units with period scores.

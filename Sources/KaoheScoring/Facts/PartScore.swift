@@ -1,13 +1,13 @@
 import KaoheModel
 
 /// A part's score for one unit (docs/scoring.md §2, §3) and how it was reached.
-public struct PartScore: Sendable {
+package struct PartScore: Sendable {
     /// The part, as the criteria define it (shared by every unit's scores).
-    public var part: Part { shared.part }
+    package var part: Part { shared.part }
     let shared: SharedPart
-    public var score: ExactDecimal
+    package var score: ExactDecimal
     /// How the score was reached.
-    public var detail: Detail {
+    package var detail: Detail {
         switch stored {
         case .checks(let table, let unit, let sum):
             return .checks(periodScores: table?.scores(unit: Int(unit)).map(\.score) ?? [], sum: sum)
@@ -27,7 +27,7 @@ public struct PartScore: Sendable {
         case scores(ComponentTable, unit: Int32)
     }
 
-    public enum Detail: Sendable {
+    package enum Detail: Sendable {
         /// The mean of `periodScores` (Σ and count shown in the audit trail).
         case checks(periodScores: [ExactDecimal], sum: ExactDecimal)
         /// Component scores with their weights and sources; `rescaledBy` is Σ weight (or Σ max)
@@ -36,16 +36,16 @@ public struct PartScore: Sendable {
     }
 }
 
-public struct ComponentScore: Sendable {
+package struct ComponentScore: Sendable {
     /// The component, as the criteria define it.
-    public var component: Component { components.list[Int(index)] }
+    package var component: Component { components.list[Int(index)] }
     /// The part's components (shared by every unit's scores) and this one's place among them.
     let components: ComponentList
     let index: Int32
     /// nil when the component does not apply to the unit (不适用, §3.1).
-    public var score: ExactDecimal?
+    package var score: ExactDecimal?
     /// Where the score came from (`scores.csv:12` or `survey.csv:7`).
-    public var source: SourceRef?
+    package var source: SourceRef?
 }
 
 /// A part of the criteria, shared by the part scores of every unit.

@@ -2,19 +2,19 @@ import KaoheModel
 
 /// One period of the checks part for one unit: category scores with their floors (扣完为止,
 /// docs/scoring.md §1) and the period score.
-public struct PeriodScore: Sendable {
-    public var period: Period
+package struct PeriodScore: Sendable {
+    package var period: Period
     /// 1-based period within the year.
-    public var index: Int { period.index }
+    package var index: Int { period.index }
     /// `2025-Q2`.
-    public var label: String { period.description }
+    package var label: String { period.description }
     /// Σ category scores, rounded.
-    public var score: ExactDecimal
+    package var score: ExactDecimal
     /// The category scores, in criteria order.
-    public var categories: [CategoryScore] { table.categories(unit: Int(unit), index: index) }
+    package var categories: [CategoryScore] { table.categories(unit: Int(unit), index: index) }
     /// For a unit with exempt categories (§1.2): the scale and the points of the categories
     /// that apply, by which the sum of those categories was rescaled.
-    public var rescale: (scale: ExactDecimal, applicablePoints: ExactDecimal)? {
+    package var rescale: (scale: ExactDecimal, applicablePoints: ExactDecimal)? {
         table.exemptions[Int(unit)].map { (table.scale, $0.applicablePoints) }
     }
 
@@ -23,17 +23,17 @@ public struct PeriodScore: Sendable {
 }
 
 /// A category within one period: `max(0, points − Σ deductions)`.
-public struct CategoryScore: Sendable {
-    public var category: String
-    public var points: ExactDecimal
+package struct CategoryScore: Sendable {
+    package var category: String
+    package var points: ExactDecimal
     /// Σ deductions of the failed checks (may exceed the points).
-    public var deducted: ExactDecimal
+    package var deducted: ExactDecimal
     /// The score after the floor at zero, rounded.
-    public var score: ExactDecimal
+    package var score: ExactDecimal
     /// The failed checks that made the deductions, by month, in file order within a month.
-    public var failures: FailureSelection
+    package var failures: FailureSelection
     /// The category does not apply to the unit (§1.2): it takes no part in the period score.
-    public var exempt: Bool
+    package var exempt: Bool
 }
 
 /// The period scores of every unit for one kind of period, as §1 found them: per unit,

@@ -3,51 +3,51 @@ import KaoheModel
 /// Everything found for one unit. Periods, months and consequences are kept as compact facts
 /// (a year of many units would otherwise hold a copy of each for every unit) and listed as
 /// values when read, without applying any rule again.
-public struct UnitResult: Sendable {
-    public var unit: Unit
+package struct UnitResult: Sendable {
+    package var unit: Unit
     /// Period scores of the checks part (4 quarters, 2 halves or 12 months); empty without a
     /// checks part (docs/scoring.md §1).
-    public var periods: [PeriodScore] { facts.periods() }
+    package var periods: [PeriodScore] { facts.periods() }
     /// Bulletin status of each month (月通报, §11).
-    public var months: [MonthStatus] { facts.months() }
+    package var months: [MonthStatus] { facts.months() }
     /// Part scores in criteria order, with how each was reached (§2, §3).
-    public var parts: [PartScore]
+    package var parts: [PartScore]
     /// The parts' scores, in criteria order.
-    public var partScores: [ExactDecimal] { parts.map(\.score) }
-    public var survey: SurveyOutcome?
-    public var bonus: AdjustmentOutcome
-    public var penalty: AdjustmentOutcome
+    package var partScores: [ExactDecimal] { parts.map(\.score) }
+    package var survey: SurveyOutcome?
+    package var bonus: AdjustmentOutcome
+    package var penalty: AdjustmentOutcome
     /// Σ weight × part score, exact (§6).
-    public var weightedSum: ExactDecimal
+    package var weightedSum: ExactDecimal
     /// `round(Σ weight × part score)` (§6).
-    public var base: ExactDecimal
+    package var base: ExactDecimal
     /// base + bonus − penalty, before clamping to 0…ceiling (§6.1).
-    public var baseTotal: ExactDecimal
+    package var baseTotal: ExactDecimal
     /// Σ weight × part score + bonus − penalty, exact, before clamping and rounding (§6); its
     /// rounding is base + bonus − penalty.
-    public var unroundedTotal: ExactDecimal
+    package var unroundedTotal: ExactDecimal
     /// The total the scores give: rounded, within 0…ceiling (§6).
-    public var scoredTotal: ExactDecimal
+    package var scoredTotal: ExactDecimal
     /// The annual total: `scoredTotal`, or the veto's score for a vetoed unit when the criteria
     /// set one (§8.1).
-    public var total: ExactDecimal
+    package var total: ExactDecimal
     /// The grade (等次); nil in a scheme without bands.
-    public var band: String?
+    package var band: String?
     /// The gates (§7.1) whose minimum the unit's scores fall below, in criteria order.
-    public var gateHits: [GateHit]
+    package var gateHits: [GateHit]
     /// Why the unit holds its band (§7–§9).
-    public var bandReason: BandReason
+    package var bandReason: BandReason
     /// The veto events (一票否决) of the unit, in file order.
-    public var vetoes: [Event]
-    public var vetoed: Bool { !vetoes.isEmpty }
+    package var vetoes: [Event]
+    package var vetoed: Bool { !vetoes.isEmpty }
     /// Annual rank in the unit's group; nil when vetoed (§10).
-    public var rank: Int?
+    package var rank: Int?
     /// Points carried into the target-responsibility assessment (§6).
-    public var contribution: ExactDecimal
+    package var contribution: ExactDecimal
     /// `commend`, `gate`, `quota`, in that order.
-    public var flags: [String]
+    package var flags: [String]
     /// Consequences (责任追究, §12), by kind, then period, then line.
-    public var consequences: [Consequence] { facts.consequences(of: self) }
+    package var consequences: [Consequence] { facts.consequences(of: self) }
     /// The facts periods, months and consequences are listed from.
     package var facts: UnitFacts
 

@@ -1,7 +1,7 @@
 import KaoheModel
 /// Some failed checks of a unit — of a month, or of one category in a period — as a view of
 /// the dataset's ``FailureLog`` (positions, not copies).
-public struct FailureSelection: Collection, Sendable {
+package struct FailureSelection: Collection, Sendable {
     let storage: LedgerStorage?
     /// Positions in the ledger's order: `lower ..< upper`.
     let lower: Int32
@@ -17,33 +17,33 @@ public struct FailureSelection: Collection, Sendable {
     }
 
     /// No failures.
-    public init() {
+    package init() {
         storage = nil
         lower = 0
         upper = 0
         category = -1
     }
 
-    public typealias Index = Int
+    package typealias Index = Int
 
-    public var startIndex: Int { next(from: Int(lower)) }
-    public var endIndex: Int { Int(upper) }
+    package var startIndex: Int { next(from: Int(lower)) }
+    package var endIndex: Int { Int(upper) }
 
-    public func index(after i: Int) -> Int { next(from: i + 1) }
+    package func index(after i: Int) -> Int { next(from: i + 1) }
 
-    public subscript(position: Int) -> Failure {
+    package subscript(position: Int) -> Failure {
         guard let storage else { preconditionFailure("FailureSelection index out of range") }
         return storage.log[Int(storage.order[position])]
     }
 
-    public var count: Int {
+    package var count: Int {
         guard let storage, category >= 0 else { return Int(upper - lower) }
         var n = 0
         for k in Int(lower)..<Int(upper) where storage.category(ofSlot: k) == category { n += 1 }
         return n
     }
 
-    public var isEmpty: Bool { startIndex == endIndex }
+    package var isEmpty: Bool { startIndex == endIndex }
 
     private func next(from k: Int) -> Int {
         guard let storage, category >= 0 else { return Swift.min(k, Int(upper)) }

@@ -4,14 +4,14 @@ import KaoheModel
 /// deadline passed within the year, is a failed check of the rule's item, dated the first day
 /// it was late, with the register line as evidence. Rows whose deadline falls after the year
 /// are pending.
-public enum DeadlineFindings {
-    public struct Outcome: Sendable {
+package enum DeadlineFindings {
+    package struct Outcome: Sendable {
         /// Derived failures in register order.
-        public var failures: [Failure]
-        public var summaries: [RegisterSummary]
+        package var failures: [Failure]
+        package var summaries: [RegisterSummary]
     }
 
-    public static func derive(_ dataset: Dataset) -> Outcome {
+    package static func derive(_ dataset: Dataset) -> Outcome {
         let rules = dataset.criteria.deadlines
         let defaults = Dictionary(dataset.criteria.items.map { ($0.item.id, $0.item.deduction) }, uniquingKeysWith: { a, _ in a })
         var failures: [Failure] = []
@@ -91,7 +91,7 @@ public enum DeadlineFindings {
 extension DeadlineFindings {
     /// The dataset with the failed checks derived from its registers appended (after the check
     /// log's own, in register order).
-    public static func appendingDerived(to dataset: Dataset) -> Dataset {
+    package static func appendingDerived(to dataset: Dataset) -> Dataset {
         guard !dataset.criteria.deadlines.isEmpty, !dataset.registers.isEmpty else { return dataset }
         var complete = dataset
         complete.failures += derive(dataset).failures

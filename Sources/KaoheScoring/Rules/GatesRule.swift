@@ -35,8 +35,8 @@ enum GatesRule {
 }
 
 /// A gate a unit's score fell below (§7.1).
-public struct GateHit: Sendable {
-    public var gate: Gate
+package struct GateHit: Sendable {
+    package var gate: Gate
     /// The part or component score compared.
-    public var score: ExactDecimal
+    package var score: ExactDecimal
 }
