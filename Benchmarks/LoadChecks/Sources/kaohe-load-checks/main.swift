@@ -39,7 +39,7 @@ guard let unitsTable = DataTable.read(path: Paths.join(folder, "units.csv"), nam
     print("cannot read units.csv")
     exit(1)
 }
-let (units, rejected, _) = UnitsFile.validate(unitsTable, diagnostics: &diagnostics)
+let (units, rejected, _) = UnitsFile.validate(unitsTable, criteria: criteria, diagnostics: &diagnostics)
 let context = ValidationContext(year: manifest.year, criteria: criteria, units: units, rejectedUnits: rejected)
 step("units.csv (\(units.count) units)")
 
@@ -58,10 +58,11 @@ dataset.failures = checks.failures
 let ledger = DeductionLedger(dataset: dataset)
 let kind = criteria.checksPeriod
 var text = ""
-for (u, unit) in units.enumerated() {
-    let periods = (1...kind.count).map { ledger.periodScore(unit: u, kind: kind, index: $0, year: manifest.year, criteria: criteria) }
-    if let part = criteria.checksPart {
-        let daily = PartScoring.checksPart(SharedPart(part), periods: periods, places: criteria.places).score
+let table = PeriodScoreRule.table(ledger, kind: kind, year: manifest.year, criteria: criteria, units: units)
+if let part = criteria.checksPart {
+    let shared = SharedPart(part)
+    for (u, unit) in units.enumerated() {
+        let daily = ChecksPartRule.score(shared, periods: table, unit: u, places: criteria.places).score
         if out != nil { text += "\(unit.id),\(daily)\n" }
     }
 }
