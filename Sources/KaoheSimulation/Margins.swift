@@ -53,6 +53,18 @@ package enum Margins {
             }
         } ?? []
         let allowed = criteria.quota.map { ($0.share * ExactDecimal(assessment.units.count)).floor } ?? 0
+        // The holders' totals ascending, to count those at or above a total by binary search.
+        let holderTotals = quotaHolders.map(\.total).sorted()
+        let isHolder = Set(quotaHolders.map(\.unit))
+        /// How many holders have a total of at least `total`.
+        func holders(atLeast total: ExactDecimal) -> Int {
+            var low = 0, high = holderTotals.count
+            while low < high {
+                let mid = (low + high) / 2
+                if holderTotals[mid] < total { low = mid + 1 } else { high = mid }
+            }
+            return holderTotals.count - low
+        }
 
         return assessment.units.enumerated().map { u, result in
             var margin = Margin(unit: result.unit, total: result.total, band: result.band, vetoed: result.vetoed)
@@ -60,12 +72,14 @@ package enum Margins {
                 return margin
             }
             let rescoring = UnitRescoring(criteria: criteria, result: result)
-            let others = quotaHolders.filter { $0.unit != u }.map(\.total)
+            /// The other holders at or above `total`: every holder's count, less the unit itself.
+            func others(atLeast total: ExactDecimal) -> Int {
+                holders(atLeast: total) - (isHolder.contains(u) && result.total >= total ? 1 : 0)
+            }
             /// The band position after the quota, for a total and the band gates leave.
             func position(total: ExactDecimal, band: String?) -> Int {
                 var position = BandsRule.order(band, bands: bands)
-                if let quota = criteria.quota, band == quota.band,
-                   1 + others.filter({ $0 >= total }).count > allowed {
+                if let quota = criteria.quota, band == quota.band, 1 + others(atLeast: total) > allowed {
                     position += 1
                 }
                 return position
@@ -73,7 +87,7 @@ package enum Margins {
             func reaches(_ target: Int) -> (ExactDecimal) -> Bool {
                 { total in position(total: total, band: rescoring.band(total: total).band) <= target }
             }
-            let top = criteria.ceiling ?? Swift.max(criteria.scale, others.max() ?? .zero) + step
+            let top = criteria.ceiling ?? Swift.max(criteria.scale, holderTotals.last ?? .zero) + step
             if index > 0 {
                 margin.above = Margin.Step(band: bands[index - 1].name, min: nil, points: nil, components: [], blocked: nil)
                 if let needed = lowest(from: .zero, to: top, step: step, where: reaches(index - 1)) {

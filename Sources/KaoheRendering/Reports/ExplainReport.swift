@@ -144,10 +144,9 @@ package enum ExplainReport {
             let lines = result.vetoes.map { "\($0.source) \($0.date) \($0.clause) \($0.note)" }.joined(separator: "; ")
             if !criteria.hasBands { out += l("一票否决：", "One-vote veto: ") }
             var text = l("一票否决（\(lines)）", "one-vote veto (\(lines))")
-            if let score = criteria.veto.score {
+            if criteria.veto.score != nil {
                 text += l("，总分定为 \(n(result.total))（按各部分计算为 \(n(result.scoredTotal))）",
                           ", total fixed at \(n(result.total)) (the parts give \(n(result.scoredTotal)))")
-                _ = score
             }
             if criteria.hasBands {
                 text += l("，定为\(l.band(result.band))；按总分本为\(l.band(reached))",
